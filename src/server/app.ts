@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { registerProblemHandlers, sendProblem } from './http/problem.ts';
+import type { Deps } from './http/types.ts';
+import type { JobQueue } from './jobs/queue.ts';
+import { API_MODULES } from './modules/index.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { registerAuthentication } from './modules/auth/plugin.ts';
+
+export const API_PREFIX = '/api/v1';
+export const API_VERSION = '1.0.0';
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export async function buildApp(opts: {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  jobs?: JobQueue | null;
+}): Promise<FastifyInstance> {
+  const { config, database } = opts;
+  const app = Fastify({
+    loggerInstance: opts.logger as FastifyBaseLogger,
+    bodyLimit: 1_048_576,
+    trustProxy: config.env === 'production',
+    // Accept a caller's correlation id when it is harmless, otherwise make one.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+
+  // OAuth2 token requests are form-encoded by standard.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: config.env === 'production' ? [] : null,
+      },
+    },
+    hsts: config.env === 'production' ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(fastifyRateLimit, {
+    max: 600,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      message: `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} seconds.`,
+    }),
+  });
+
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/')) {
+      reply.header('API-Version', API_VERSION);
+      reply.header('cache-control', 'no-store');
+    }
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Vangnet API',
+        description:
+          'API of Vangnet, the open-source platform for vroegsignalering, schuldhulpverlening and household plans. ' +
+          'Follows the NL API Design Rules: errors are application/problem+json, lists use cursor pagination, ' +
+          'no personal data in URLs.',
+        version: API_VERSION,
+        contact: { name: 'Vangnet', url: 'https://vangnet.nl' },
+        license: { name: 'EUPL-1.2', url: 'https://eupl.eu/1.2/nl/' },
+      },
+      servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'vangnet_session' },
+          clientCredentials: {
+            type: 'oauth2',
+            flows: { clientCredentials: { tokenUrl: `${API_PREFIX}/oauth/token`, scopes: {} } },
+          },
+        },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: `${API_PREFIX}/docs`, staticCSP: true });
+
+  const deps: Deps = { config, database, jobs: opts.jobs ?? null };
+  registerAuthentication(app, { db: database.orm, config });
+  await app.register(async (instance) => healthRoutes(instance, deps));
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      for (const module of API_MODULES) await api.register(async (instance) => module(instance, deps));
+    },
+    { prefix: API_PREFIX },
+  );
+
+  const indexHtml = path.join(WEB_DIST, 'index.html');
+  if (fs.existsSync(indexHtml)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+    app.setNotFoundHandler((req, reply) => {
+      const p = req.url.split('?')[0] ?? '/';
+      if (req.method === 'GET' && !p.startsWith('/api/') && !p.startsWith('/health/')) {
+        // Client-side routes of the single-page app.
+        return reply.type('text/html').sendFile('index.html');
+      }
+      return sendProblem(req, reply, 404, 'niet-gevonden', 'Not Found', `No route for ${req.method} ${p}`);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClient, startTestApp } from '../../../test/harness.ts';
+import type { Vangnet } from '../server.ts';
+
+describe('HTTP conventions (NL API Design Rules) and bad input', () => {
+  let v: Vangnet;
+  let c: TestClient;
+  beforeAll(async () => {
+    v = await startTestApp();
+    c = new TestClient(v.app);
+    await c.login('beheer@voorbeeldstad.demo');
+  });
+  afterAll(async () => v?.close());
+
+  it('answers an unknown route with 404 problem+json', async () => {
+    const res = await c.request('GET', '/api/v1/does-not-exist');
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({ status: 404, title: 'Not Found', instance: '/api/v1/does-not-exist' });
+  });
+
+  it('answers malformed JSON with 400 problem+json', async () => {
+    const res = await c.request('PUT', '/api/v1/session/municipality', undefined, {
+      'content-type': 'application/json',
+    });
+    expect(res.statusCode).toBe(400);
+    const raw = await v.app.inject({
+      method: 'PUT',
+      url: '/api/v1/session/municipality',
+      headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' },
+      payload: '{"municipalityId": ',
+    });
+    expect(raw.statusCode).toBe(400);
+    expect(raw.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('names wrong types and unknown fields in invalidParams', async () => {
+    const res = await c.request('PUT', '/api/v1/session/municipality', { municipalityId: 42, extra: true });
+    expect(res.statusCode).toBe(400);
+    const names = res.json().invalidParams.map((p: { name: string }) => p.name);
+    expect(names).toContain('body.municipalityId');
+    expect(names).toContain('body.extra');
+  });
+
+  it('answers an oversized body with 413 problem+json', async () => {
+    const res = await c.request('PUT', '/api/v1/session/municipality', { municipalityId: 'x'.repeat(1_100_000) });
+    expect(res.statusCode).toBe(413);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('sends security headers with a strict CSP', async () => {
+    const res = await c.request('GET', '/api/v1/session');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('reports liveness and readiness', async () => {
+    expect((await c.request('GET', '/health/live')).statusCode).toBe(200);
+    expect((await c.request('GET', '/health/ready')).json()).toEqual({ status: 'ok' });
+  });
+
+  it('publishes an OpenAPI 3.1 document that lists every API route', async () => {
+    const res = await c.request('GET', '/api/v1/openapi.json');
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toMatch(/^3\.1/);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/session', '/api/v1/audit-events']));
+    for (const [p, ops] of Object.entries(doc.paths as Record<string, Record<string, { summary?: string }>>)) {
+      for (const op of Object.values(ops)) expect(op.summary, p).toBeTruthy();
+      // No personal data in URLs: path parameters are ids only.
+      expect(p).not.toMatch(/bsn|naam|postcode/i);
+    }
+    expect((await c.request('GET', '/api/v1/docs/')).statusCode).toBe(200);
+  });
+
+  it('keeps the audit log append-only in the database', async () => {
+    await expect(v.database.query('DELETE FROM audit_events')).rejects.toThrow(/append-only/);
+    await expect(v.database.query("UPDATE audit_events SET action = 'x'")).rejects.toThrow(/append-only/);
+    await expect(v.database.query('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
+  });
+
+  it('lists the audit log with cursor pagination and exports CSV', async () => {
+    const auditor = new TestClient(v.app);
+    await auditor.login('auditor@voorbeeldstad.demo');
+    // Every read of the log is itself logged, so these make sure there is more than one page.
+    for (let i = 0; i < 3; i++) await auditor.request('GET', '/api/v1/audit-events?limit=1');
+    const first = await auditor.request('GET', '/api/v1/audit-events?limit=2');
+    expect(first.statusCode).toBe(200);
+    expect(first.json().items).toHaveLength(2);
+    const cursor = first.json().nextCursor;
+    expect(cursor).toBeTruthy();
+    const second = await auditor.request('GET', `/api/v1/audit-events?limit=2&cursor=${cursor}`);
+    const ids = [...first.json().items, ...second.json().items].map((e: { id: string }) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const csv = await auditor.request('GET', '/api/v1/audit-events/export?action=audit.list');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\n')[0]).toBe('id,occurredAt,actorType,actorId,action,subjectType,subjectIds,purpose,requestId');
+    expect(csv.body).toContain('audit.list');
+  });
+
+  it('answers 503 on readiness when the database is gone', async () => {
+    const other = await startTestApp();
+    await other.database.close();
+    const res = await other.app.inject({ method: 'GET', url: '/health/ready' });
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    await other.app.close();
+  });
+});

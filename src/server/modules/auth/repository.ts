@@ -1,0 +1,121 @@
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Orm } from '../../db/client.ts';
+import { machineClients, machineTokens, memberships, municipalities, sessions, users } from '../../db/schema.ts';
+
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+
+export async function findUserByEmail(tx: Orm, email: string): Promise<UserRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`)
+    .limit(1);
+  return row;
+}
+
+export async function findUserById(tx: Orm, id: string): Promise<UserRow | undefined> {
+  const [row] = await tx.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+export async function findUserByOidcSubject(tx: Orm, subject: string): Promise<UserRow | undefined> {
+  const [row] = await tx.select().from(users).where(eq(users.oidcSubject, subject)).limit(1);
+  return row;
+}
+
+export async function updateUserAuthState(
+  tx: Orm,
+  id: string,
+  patch: Partial<
+    Pick<UserRow, 'failedLogins' | 'lockedUntil' | 'lastLoginAt' | 'totpSecretEnc' | 'totpEnabledAt' | 'oidcSubject'>
+  >,
+): Promise<void> {
+  await tx
+    .update(users)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(users.id, id));
+}
+
+export type MembershipView = { municipalityId: string; name: string; cbsCode: string; role: string; theme: string };
+
+export async function findMembershipsOfUser(tx: Orm, userId: string): Promise<MembershipView[]> {
+  return tx
+    .select({
+      municipalityId: memberships.municipalityId,
+      name: municipalities.name,
+      cbsCode: municipalities.cbsCode,
+      role: memberships.role,
+      theme: sql<string>`coalesce(${municipalities.settings}->>'theme', 'voorbeeld-theme')`,
+    })
+    .from(memberships)
+    .innerJoin(municipalities, eq(municipalities.id, memberships.municipalityId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(municipalities.name, memberships.role);
+}
+
+export async function insertSession(tx: Orm, row: typeof sessions.$inferInsert): Promise<void> {
+  await tx.insert(sessions).values(row);
+}
+
+export async function findSessionWithUser(
+  tx: Orm,
+  id: string,
+): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+  const [row] = await tx
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+    .limit(1);
+  return row;
+}
+
+export async function updateSession(
+  tx: Orm,
+  id: string,
+  patch: Partial<Pick<SessionRow, 'mfaState' | 'activeMunicipalityId' | 'lastSeenAt' | 'csrfToken'>>,
+): Promise<void> {
+  await tx.update(sessions).set(patch).where(eq(sessions.id, id));
+}
+
+export async function deleteSession(tx: Orm, id: string): Promise<void> {
+  await tx.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function deleteSessionsOfUser(tx: Orm, userId: string): Promise<number> {
+  const rows = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+  return rows.length;
+}
+
+export async function deleteExpiredSessions(tx: Orm, now: Date, idleCutoff: Date): Promise<number> {
+  const rows = await tx
+    .delete(sessions)
+    .where(sql`${sessions.expiresAt} < ${now} OR ${sessions.lastSeenAt} < ${idleCutoff}`)
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+export async function findMachineClient(tx: Orm, clientId: string) {
+  const [row] = await tx.select().from(machineClients).where(eq(machineClients.clientId, clientId)).limit(1);
+  return row;
+}
+
+export async function insertMachineToken(tx: Orm, row: typeof machineTokens.$inferInsert): Promise<void> {
+  await tx.insert(machineTokens).values(row);
+}
+
+export async function findMachineToken(tx: Orm, tokenHash: string, now: Date) {
+  const [row] = await tx
+    .select({ token: machineTokens, client: machineClients })
+    .from(machineTokens)
+    .innerJoin(machineClients, eq(machineClients.id, machineTokens.machineClientId))
+    .where(and(eq(machineTokens.tokenHash, tokenHash)))
+    .limit(1);
+  if (!row || row.token.expiresAt < now || !row.client.isActive) return undefined;
+  return row;
+}
+
+export async function deleteExpiredMachineTokens(tx: Orm, now: Date): Promise<void> {
+  await tx.delete(machineTokens).where(lt(machineTokens.expiresAt, now));
+}

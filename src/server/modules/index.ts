@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../http/types.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { organisationRoutes } from './organisation/routes.ts';
+import { usersRoutes } from './users/routes.ts';
+
+/** Every domain module's routes, mounted under /api/v1. Add a module here to give it a door. */
+export const API_MODULES: ReadonlyArray<(app: FastifyInstance, deps: Deps) => Promise<void>> = [
+  authRoutes,
+  auditRoutes,
+  organisationRoutes,
+  usersRoutes,
+];

@@ -1,0 +1,46 @@
+// Opaque keyset cursors for list endpoints: base64url of the JSON array of the sort key of the last row.
+// The cursor only says where to continue; every query is still scoped to the active municipality, so a cursor
+// made up by the caller cannot reach another tenant's rows.
+import { problems } from '../../http/problem.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A (name, id) position: the list is ordered by name, then id. */
+export type NameKey = { name: string; id: string };
+
+export function encodeNameCursor(key: NameKey): string {
+  return Buffer.from(JSON.stringify([key.name, key.id])).toString('base64url');
+}
+
+/** Decodes a cursor from the query string; a cursor we did not make gives 400 with invalidParams. */
+export function decodeNameCursor(cursor: string | undefined): NameKey | undefined {
+  if (cursor === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  if (
+    Array.isArray(parsed) &&
+    parsed.length === 2 &&
+    typeof parsed[0] === 'string' &&
+    typeof parsed[1] === 'string' &&
+    UUID.test(parsed[1])
+  ) {
+    return { name: parsed[0], id: parsed[1] };
+  }
+  throw problems.badRequest('Invalid cursor.', [
+    { name: 'query.cursor', code: 'invalid', reason: 'Use the nextCursor of a previous page' },
+  ]);
+}
+
+/** Splits the limit+1 rows of a keyset query into a page and the cursor of the next one. */
+export function toPage<R, T>(rows: R[], limit: number, key: (row: R) => NameKey, present: (row: R) => T) {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(present),
+    nextCursor: rows.length > limit && last ? encodeNameCursor(key(last)) : null,
+  };
+}

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { type Database, openDatabase } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import { type JobQueue, registerWorker, startJobQueue } from './jobs/queue.ts';
+import { deleteExpiredSessionsJob } from './modules/auth/jobs.ts';
+import { type DemoLogin, demoLogins, hasAnyRegion, seedDemoRegion } from './seed/demo.ts';
+import { seedPopulation } from './seed/load.ts';
+
+export type Vangnet = {
+  app: FastifyInstance;
+  database: Database;
+  jobs: JobQueue | null;
+  demoLogins: DemoLogin[];
+  close(): Promise<void>;
+};
+
+/** Opens the database, migrates, seeds the demo region on first start, starts jobs and builds the app. */
+export async function createVangnet(config: Config, logger: Logger, opts: { database?: Database; demoInhabitants?: number } = {}): Promise<Vangnet> {
+  const database = opts.database ?? (await openDatabase(config.database));
+  try {
+    const applied = await migrate(database);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+    let logins: DemoLogin[] = [];
+    if (config.demo) {
+      if (!(await hasAnyRegion(database))) {
+        logger.info('seeding the demo region (first start)');
+        await seedDemoRegion(database, seedPopulation, { inhabitants: opts.demoInhabitants });
+      }
+      logins = await demoLogins(database);
+    }
+    const jobs = config.jobsEnabled ? await startJobQueue(database, logger) : null;
+    if (jobs) {
+      await registerWorker(jobs, 'sessions.cleanup', () => deleteExpiredSessionsJob(database.orm, config));
+      await jobs.schedule('sessions.cleanup', '*/15 * * * *');
+    }
+    const app = await buildApp({ config, database, logger, jobs });
+    return {
+      app,
+      database,
+      jobs,
+      demoLogins: logins,
+      async close() {
+        await app.close();
+        if (jobs) await jobs.stop({ graceful: false, wait: true });
+        await database.close();
+      },
+    };
+  } catch (err) {
+    await database.close().catch(() => {});
+    throw err;
+  }
+}

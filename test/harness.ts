@@ -1,0 +1,90 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { loadConfig, type Config } from '../src/server/config.ts';
+import { createLogger } from '../src/server/logger.ts';
+import { createVangnet, type Vangnet } from '../src/server/server.ts';
+import { createTestDatabase } from './db.ts';
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DEMO: 'true',
+    JOBS_ENABLED: 'false',
+    LOG_LEVEL: 'silent',
+    COOKIE_SECURE: 'false',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    ...env,
+  });
+}
+
+/** The whole application on a fresh test database, with the demo region seeded (small population). */
+export async function startTestApp(
+  opts: { env?: Record<string, string>; demoInhabitants?: number } = {},
+): Promise<Vangnet> {
+  const database = await createTestDatabase({ migrate: false });
+  return createVangnet(testConfig(opts.env), createLogger('silent'), {
+    database,
+    demoInhabitants: opts.demoInhabitants ?? 60,
+  });
+}
+
+/** The application listening on a free port of 127.0.0.1, for browser tests and real-HTTP tests. */
+export async function startTestServer(opts: { demo?: boolean; env?: Record<string, string> } = {}) {
+  const vangnet = await startTestApp({ env: { DEMO: String(opts.demo ?? true), ...opts.env } });
+  await vangnet.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = vangnet.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    vangnet,
+    logins: vangnet.demoLogins,
+    close: () => vangnet.close(),
+  };
+}
+
+function cookieHeader(res: LightMyRequestResponse, jar: Map<string, string>) {
+  for (const c of res.cookies as { name: string; value: string }[]) {
+    if (c.value === '') jar.delete(c.name);
+    else jar.set(c.name, c.value);
+  }
+}
+
+/** A browser-like API client over fastify.inject: keeps cookies and sends the CSRF token. */
+export class TestClient {
+  readonly jar = new Map<string, string>();
+  csrf = '';
+
+  constructor(readonly app: FastifyInstance) {}
+
+  get cookie(): string {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  async request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) {
+    const res = await this.app.inject({
+      method,
+      url,
+      headers: {
+        ...(this.jar.size ? { cookie: this.cookie } : {}),
+        ...(method !== 'GET' && this.csrf ? { 'x-csrf-token': this.csrf } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+    });
+    cookieHeader(res, this.jar);
+    return res;
+  }
+
+  async refreshSession() {
+    const res = await this.request('GET', '/api/v1/session');
+    this.csrf = res.json().csrfToken;
+    return res.json();
+  }
+
+  async login(email: string, password = 'Vangnet-demo-2026') {
+    await this.refreshSession();
+    const res = await this.request('POST', '/api/v1/auth/login', { email, password });
+    if (res.statusCode === 200) this.csrf = res.json().csrfToken;
+    return res;
+  }
+}
