@@ -3,6 +3,7 @@ import type { Deps } from '../http/types.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { organisationRoutes } from './organisation/routes.ts';
+import { personRoutes } from './persons/routes.ts';
 import { usersRoutes } from './users/routes.ts';
 
 /** Every domain module's routes, mounted under /api/v1. Add a module here to give it a door. */
@@ -11,4 +12,5 @@ export const API_MODULES: ReadonlyArray<(app: FastifyInstance, deps: Deps) => Pr
   auditRoutes,
   organisationRoutes,
   usersRoutes,
+  personRoutes,
 ];
