@@ -1,5 +1,6 @@
+import net from 'node:net';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { loadConfig, type Config } from '../src/server/config.ts';
+import { type Config, loadConfig } from '../src/server/config.ts';
 import { createLogger } from '../src/server/logger.ts';
 import { createVangnet, type Vangnet } from '../src/server/server.ts';
 import { createTestDatabase } from './db.ts';
@@ -28,9 +29,9 @@ export async function startTestApp(
 }
 
 /** The application listening on a free port of 127.0.0.1, for browser tests and real-HTTP tests. */
-export async function startTestServer(opts: { demo?: boolean; env?: Record<string, string> } = {}) {
+export async function startTestServer(opts: { demo?: boolean; env?: Record<string, string>; port?: number } = {}) {
   const vangnet = await startTestApp({ env: { DEMO: String(opts.demo ?? true), ...opts.env } });
-  await vangnet.app.listen({ port: 0, host: '127.0.0.1' });
+  await vangnet.app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const address = vangnet.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
@@ -39,6 +40,19 @@ export async function startTestServer(opts: { demo?: boolean; env?: Record<strin
     logins: vangnet.demoLogins,
     close: () => vangnet.close(),
   };
+}
+
+/** A port of 127.0.0.1 that was free a moment ago, for a server whose address must be known before it starts. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 function cookieHeader(res: LightMyRequestResponse, jar: Map<string, string>) {
@@ -59,7 +73,12 @@ export class TestClient {
     return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
-  async request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) {
+  async request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     const res = await this.app.inject({
       method,
       url,

@@ -21,9 +21,9 @@ import type { Database } from './db/client.ts';
 import { registerProblemHandlers, sendProblem } from './http/problem.ts';
 import type { Deps } from './http/types.ts';
 import type { JobQueue } from './jobs/queue.ts';
-import { API_MODULES } from './modules/index.ts';
-import { healthRoutes } from './modules/health/routes.ts';
 import { registerAuthentication } from './modules/auth/plugin.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { API_MODULES } from './modules/index.ts';
 
 export const API_PREFIX = '/api/v1';
 export const API_VERSION = '1.0.0';
@@ -136,17 +136,15 @@ export async function buildApp(opts: {
     { prefix: API_PREFIX },
   );
 
-  const indexHtml = path.join(WEB_DIST, 'index.html');
-  if (fs.existsSync(indexHtml)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
-    app.setNotFoundHandler((req, reply) => {
-      const p = req.url.split('?')[0] ?? '/';
-      if (req.method === 'GET' && !p.startsWith('/api/') && !p.startsWith('/health/')) {
-        // Client-side routes of the single-page app.
-        return reply.type('text/html').sendFile('index.html');
-      }
-      return sendProblem(req, reply, 404, 'niet-gevonden', 'Not Found', `No route for ${req.method} ${p}`);
-    });
-  }
+  // The web UI's client-side routes fall back to index.html; everything else is a 404 problem.
+  const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  app.setNotFoundHandler((req, reply) => {
+    const p = req.url.split('?')[0] ?? '/';
+    if (hasWeb && req.method === 'GET' && !p.startsWith('/api/') && !p.startsWith('/health/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendProblem(req, reply, 404, 'niet-gevonden', 'Not Found', `No route for ${req.method} ${p}`);
+  });
   return app;
 }

@@ -60,7 +60,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const demo = e.DEMO ?? !e.DATABASE_URL;
   const mfaRequired = e.MFA_REQUIRED ?? !demo;
   if (production && !mfaRequired) {
-    throw new ConfigError('MFA_REQUIRED=false is not allowed when NODE_ENV=production (BIO requires a second factor).');
+    throw new ConfigError(
+      'MFA_REQUIRED=false is not allowed when NODE_ENV=production (BIO requires a second factor).',
+    );
   }
   if (production && !e.SECRET_KEY) {
     throw new ConfigError('SECRET_KEY (at least 32 characters) is required when NODE_ENV=production.');

@@ -29,7 +29,17 @@ describe('log redaction', () => {
       'something happened',
     );
     const out = lines.join('');
-    for (const secret of ['123456782', 'Anaïs', 'Öztürk', '1234AB', '111222333', 'secret-token', 'vangnet_session=abc', 'hunter2', 'iemand@example.nl']) {
+    for (const secret of [
+      '123456782',
+      'Anaïs',
+      'Öztürk',
+      '1234AB',
+      '111222333',
+      'secret-token',
+      'vangnet_session=abc',
+      'hunter2',
+      'iemand@example.nl',
+    ]) {
       expect(out).not.toContain(secret);
     }
     expect(out).toContain('visible-value');

@@ -10,7 +10,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const vangnet = await createVangnet(config, logger);
   const address = await vangnet.app.listen({ port: config.port, host: config.host });
-  const url = config.host === 'localhost' || config.host === '127.0.0.1' ? `http://localhost:${config.port}` : address;
+  const url =
+    config.host === 'localhost' || config.host === '127.0.0.1' ? `http://localhost:${config.port}` : address;
   const lines = [
     '',
     `Vangnet runs at ${url}  (started in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
@@ -20,7 +21,9 @@ async function main(): Promise<void> {
   if (vangnet.demoLogins.length > 0) {
     lines.push('', 'Demo logins (synthetic data only; second factor off in demo mode):');
     for (const l of vangnet.demoLogins) {
-      lines.push(`  ${l.email.padEnd(34)} ${l.password}   ${l.roles.join(', ')} (${l.municipalities.join(', ')})`);
+      lines.push(
+        `  ${l.email.padEnd(34)} ${l.password}   ${l.roles.join(', ')} (${l.municipalities.join(', ')})`,
+      );
     }
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);

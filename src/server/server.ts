@@ -18,7 +18,11 @@ export type Vangnet = {
 };
 
 /** Opens the database, migrates, seeds the demo region on first start, starts jobs and builds the app. */
-export async function createVangnet(config: Config, logger: Logger, opts: { database?: Database; demoInhabitants?: number } = {}): Promise<Vangnet> {
+export async function createVangnet(
+  config: Config,
+  logger: Logger,
+  opts: { database?: Database; demoInhabitants?: number } = {},
+): Promise<Vangnet> {
   const database = opts.database ?? (await openDatabase(config.database));
   try {
     const applied = await migrate(database);

@@ -22,9 +22,9 @@ describe('naamgebruik', () => {
   });
 
   it('falls back to the own name without a partner', () => {
-    expect(displayName({ ...base, naamgebruik: 'P', partnerGeslachtsnaam: null, partnerVoorvoegsel: null })).toBe(
-      'Anaïs Marie van der Berg',
-    );
+    expect(
+      displayName({ ...base, naamgebruik: 'P', partnerGeslachtsnaam: null, partnerVoorvoegsel: null }),
+    ).toBe('Anaïs Marie van der Berg');
   });
 });
 

@@ -132,9 +132,7 @@ export const machineTokens = pgTable('machine_tokens', {
 
 export const auditEvents = pgTable('audit_events', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
-  occurredAt: ts('occurred_at')
-    .notNull()
-    .default(sql`clock_timestamp()`),
+  occurredAt: ts('occurred_at').notNull().default(sql`clock_timestamp()`),
   actorType: text('actor_type').$type<'user' | 'machine' | 'system'>().notNull(),
   actorId: text('actor_id'),
   municipalityId: uuid('municipality_id'),

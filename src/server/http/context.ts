@@ -36,6 +36,9 @@ export type ServiceContext = {
   requestId: string;
 };
 
+/** The context of a request by a logged-in staff member. */
+export type UserContext = ServiceContext & { actor: UserActor };
+
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;

@@ -1,10 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import type { Permission } from '../../shared/roles.ts';
-import type { MachineActor, ServiceContext, UserActor } from './context.ts';
+import type { MachineActor, ServiceContext, UserActor, UserContext } from './context.ts';
 import { problems } from './problem.ts';
 
 /** A logged-in staff member who passed the second factor and has an active municipality. */
-export function requireUser(req: FastifyRequest, permission?: Permission): { actor: UserActor; ctx: ServiceContext } {
+export function requireUser(
+  req: FastifyRequest,
+  permission?: Permission,
+): { actor: UserActor; ctx: UserContext } {
   const actor = req.actor;
   if (actor.type !== 'user') throw problems.unauthorized();
   if (actor.mfaState === 'enrol' || actor.mfaState === 'verify') {
@@ -22,9 +25,13 @@ export function requireSession(req: FastifyRequest): UserActor {
 }
 
 /** A machine client holding a token with the given scope. */
-export function requireMachine(req: FastifyRequest, scope: string): { actor: MachineActor; ctx: ServiceContext } {
+export function requireMachine(
+  req: FastifyRequest,
+  scope: string,
+): { actor: MachineActor; ctx: ServiceContext } {
   const actor = req.actor;
-  if (actor.type !== 'machine') throw problems.unauthorized('A bearer token from /api/v1/oauth/token is required.');
+  if (actor.type !== 'machine')
+    throw problems.unauthorized('A bearer token from /api/v1/oauth/token is required.');
   if (!actor.scopes.includes(scope)) throw problems.forbidden(`The token lacks the scope ${scope}.`);
   return { actor, ctx: { actor, municipalityId: actor.municipalityId, requestId: req.id } };
 }

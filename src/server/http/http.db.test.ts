@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClient, startTestApp } from '../../../test/harness.ts';
+import { startTestApp, TestClient } from '../../../test/harness.ts';
 import type { Vangnet } from '../server.ts';
 
 describe('HTTP conventions (NL API Design Rules) and bad input', () => {
@@ -43,7 +43,9 @@ describe('HTTP conventions (NL API Design Rules) and bad input', () => {
   });
 
   it('answers an oversized body with 413 problem+json', async () => {
-    const res = await c.request('PUT', '/api/v1/session/municipality', { municipalityId: 'x'.repeat(1_100_000) });
+    const res = await c.request('PUT', '/api/v1/session/municipality', {
+      municipalityId: 'x'.repeat(1_100_000),
+    });
     expect(res.statusCode).toBe(413);
     expect(res.headers['content-type']).toContain('application/problem+json');
   });
@@ -66,8 +68,12 @@ describe('HTTP conventions (NL API Design Rules) and bad input', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\.1/);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/session', '/api/v1/audit-events']));
-    for (const [p, ops] of Object.entries(doc.paths as Record<string, Record<string, { summary?: string }>>)) {
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/session', '/api/v1/audit-events']),
+    );
+    for (const [p, ops] of Object.entries(
+      doc.paths as Record<string, Record<string, { summary?: string }>>,
+    )) {
       for (const op of Object.values(ops)) expect(op.summary, p).toBeTruthy();
       // No personal data in URLs: path parameters are ids only.
       expect(p).not.toMatch(/bsn|naam|postcode/i);
@@ -96,7 +102,9 @@ describe('HTTP conventions (NL API Design Rules) and bad input', () => {
     expect(new Set(ids).size).toBe(ids.length);
     const csv = await auditor.request('GET', '/api/v1/audit-events/export?action=audit.list');
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.split('\n')[0]).toBe('id,occurredAt,actorType,actorId,action,subjectType,subjectIds,purpose,requestId');
+    expect(csv.body.split('\n')[0]).toBe(
+      'id,occurredAt,actorType,actorId,action,subjectType,subjectIds,purpose,requestId',
+    );
     expect(csv.body).toContain('audit.list');
   });
 
@@ -107,5 +115,24 @@ describe('HTTP conventions (NL API Design Rules) and bad input', () => {
     expect(res.statusCode).toBe(503);
     expect(res.headers['content-type']).toContain('application/problem+json');
     await other.app.close();
+  });
+});
+
+describe('rate limits', () => {
+  let v: Vangnet;
+  beforeAll(async () => {
+    v = await startTestApp({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '3' } });
+  });
+  afterAll(async () => v?.close());
+
+  it('answers too many login attempts from one address with 429 problem+json', async () => {
+    const c = new TestClient(v.app);
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await c.login('beleid@voorbeeldstad.demo', 'wrong')).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const res = await c.login('beleid@voorbeeldstad.demo');
+    expect(res.statusCode).toBe(429);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.headers['retry-after']).toBeDefined();
   });
 });

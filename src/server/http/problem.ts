@@ -18,13 +18,17 @@ export class ProblemError extends Error {
 }
 
 export const problems = {
-  unauthorized: (detail = 'Log in to continue.') => new ProblemError(401, 'niet-ingelogd', 'Unauthorized', detail),
-  forbidden: (detail = 'You are not allowed to do this.') => new ProblemError(403, 'verboden', 'Forbidden', detail),
-  notFound: (detail = 'The resource does not exist.') => new ProblemError(404, 'niet-gevonden', 'Not Found', detail),
+  unauthorized: (detail = 'Log in to continue.') =>
+    new ProblemError(401, 'niet-ingelogd', 'Unauthorized', detail),
+  forbidden: (detail = 'You are not allowed to do this.') =>
+    new ProblemError(403, 'verboden', 'Forbidden', detail),
+  notFound: (detail = 'The resource does not exist.') =>
+    new ProblemError(404, 'niet-gevonden', 'Not Found', detail),
   conflict: (detail: string) => new ProblemError(409, 'conflict', 'Conflict', detail),
   badRequest: (detail: string, invalidParams?: InvalidParam[]) =>
     new ProblemError(400, 'ongeldige-invoer', 'Bad Request', detail, invalidParams),
-  tooManyRequests: (detail: string) => new ProblemError(429, 'te-veel-verzoeken', 'Too Many Requests', detail),
+  tooManyRequests: (detail: string) =>
+    new ProblemError(429, 'te-veel-verzoeken', 'Too Many Requests', detail),
 };
 
 export function sendProblem(
@@ -67,12 +71,17 @@ function validationParams(error: FastifyError): InvalidParam[] {
 }
 
 export function registerProblemHandlers(app: FastifyInstance): void {
-  app.setNotFoundHandler((req, reply) =>
-    sendProblem(req, reply, 404, 'niet-gevonden', 'Not Found', `No route for ${req.method} ${req.url.split('?')[0]}`),
-  );
   app.setErrorHandler((error: FastifyError, req, reply) => {
     if (error instanceof ProblemError) {
-      return sendProblem(req, reply, error.status, error.slug, error.title, error.detail, error.invalidParams);
+      return sendProblem(
+        req,
+        reply,
+        error.status,
+        error.slug,
+        error.title,
+        error.detail,
+        error.invalidParams,
+      );
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       return sendProblem(
@@ -87,7 +96,14 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     }
     if (isResponseSerializationError(error)) {
       req.log.error({ err: error }, 'response does not match its schema');
-      return sendProblem(req, reply, 500, 'interne-fout', 'Internal Server Error', 'Something went wrong on our side.');
+      return sendProblem(
+        req,
+        reply,
+        500,
+        'interne-fout',
+        'Internal Server Error',
+        'Something went wrong on our side.',
+      );
     }
     const status = error.statusCode ?? 500;
     if (status === 413) {
@@ -97,13 +113,27 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       return sendProblem(req, reply, 429, 'te-veel-verzoeken', 'Too Many Requests', error.message);
     }
     if (status === 415) {
-      return sendProblem(req, reply, 415, 'mediatype-niet-ondersteund', 'Unsupported Media Type', error.message);
+      return sendProblem(
+        req,
+        reply,
+        415,
+        'mediatype-niet-ondersteund',
+        'Unsupported Media Type',
+        error.message,
+      );
     }
     if (status >= 400 && status < 500) {
       // Fastify's own client errors: malformed JSON, empty body with a JSON content type, bad content length.
       return sendProblem(req, reply, status, 'ongeldige-invoer', 'Bad Request', error.message);
     }
     req.log.error({ err: error }, 'unhandled error');
-    return sendProblem(req, reply, 500, 'interne-fout', 'Internal Server Error', 'Something went wrong on our side.');
+    return sendProblem(
+      req,
+      reply,
+      500,
+      'interne-fout',
+      'Internal Server Error',
+      'Something went wrong on our side.',
+    );
   });
 }

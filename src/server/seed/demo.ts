@@ -1,18 +1,35 @@
 import { eq } from 'drizzle-orm';
+import type { StaffRole } from '../../shared/roles.ts';
 import type { Database } from '../db/client.ts';
 import { machineClients, memberships, municipalities, regions, teams, users, wijken } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/crypto.ts';
-import type { StaffRole } from '../../shared/roles.ts';
 
 export const DEMO_PASSWORD = 'Vangnet-demo-2026';
 
 export type DemoLogin = { email: string; password: string; roles: string[]; municipalities: string[] };
-export type DemoMachineClient = { clientId: string; clientSecret: string; kind: 'signaalpartner' | 'cbs'; municipality: string };
+export type DemoMachineClient = {
+  clientId: string;
+  clientSecret: string;
+  kind: 'signaalpartner' | 'cbs';
+  municipality: string;
+};
 
 /** Fictitious municipalities: the 99xx codes are not used by CBS, so the demo cannot be mistaken for real data. */
 export const DEMO_MUNICIPALITIES = [
-  { cbsCode: '9901', name: 'Voorbeeldstad', woonplaats: 'Voorbeeldstad', inhabitants: 3000, wijken: ['Centrum', 'Noord', 'Zuid'] },
-  { cbsCode: '9902', name: 'Dorpsveld', woonplaats: 'Dorpsveld', inhabitants: 1500, wijken: ['Kern', 'Buitengebied'] },
+  {
+    cbsCode: '9901',
+    name: 'Voorbeeldstad',
+    woonplaats: 'Voorbeeldstad',
+    inhabitants: 3000,
+    wijken: ['Centrum', 'Noord', 'Zuid'],
+  },
+  {
+    cbsCode: '9902',
+    name: 'Dorpsveld',
+    woonplaats: 'Dorpsveld',
+    inhabitants: 1500,
+    wijken: ['Kern', 'Buitengebied'],
+  },
 ] as const;
 
 const ROLE_ACCOUNTS: { local: string; name: string; role: StaffRole }[] = [
@@ -28,7 +45,14 @@ const ROLE_ACCOUNTS: { local: string; name: string; role: StaffRole }[] = [
 
 export type PopulationSeeder = (
   database: Database,
-  options: { municipalityId: string; cbsCode: string; woonplaats: string; inhabitants: number; seed: number; wijkIds: string[] },
+  options: {
+    municipalityId: string;
+    cbsCode: string;
+    woonplaats: string;
+    inhabitants: number;
+    seed: number;
+    wijkIds: string[];
+  },
 ) => Promise<unknown>;
 
 /** Whether the database already holds a region (then the demo is not seeded again). */
@@ -53,18 +77,35 @@ export async function seedDemoRegion(
   const created = await db.transaction(async (tx) => {
     const [region] = await tx.insert(regions).values({ name: 'Regio Voorbeeld' }).returning();
     if (!region) throw new Error('region insert failed');
-    const result: { id: string; cbsCode: string; woonplaats: string; inhabitants: number; wijkIds: string[] }[] = [];
+    const result: {
+      id: string;
+      cbsCode: string;
+      woonplaats: string;
+      inhabitants: number;
+      wijkIds: string[];
+    }[] = [];
     for (const m of DEMO_MUNICIPALITIES) {
       const [row] = await tx
         .insert(municipalities)
-        .values({ regionId: region.id, cbsCode: m.cbsCode, name: m.name, settings: { theme: 'voorbeeld-theme' } })
+        .values({
+          regionId: region.id,
+          cbsCode: m.cbsCode,
+          name: m.name,
+          settings: { theme: 'voorbeeld-theme' },
+        })
         .returning();
       if (!row) throw new Error('municipality insert failed');
       const [team] = await tx
         .insert(teams)
-        .values({ municipalityId: row.id, name: `Wijkteam ${m.name}`, description: 'Wijkteam voor de hele gemeente' })
+        .values({
+          municipalityId: row.id,
+          name: `Wijkteam ${m.name}`,
+          description: 'Wijkteam voor de hele gemeente',
+        })
         .returning();
-      await tx.insert(teams).values({ municipalityId: row.id, name: 'Team Vroegsignalering', description: '' });
+      await tx
+        .insert(teams)
+        .values({ municipalityId: row.id, name: 'Team Vroegsignalering', description: '' });
       const wijkRows = await tx
         .insert(wijken)
         .values(
@@ -76,7 +117,13 @@ export async function seedDemoRegion(
           })),
         )
         .returning({ id: wijken.id });
-      result.push({ id: row.id, cbsCode: m.cbsCode, woonplaats: m.woonplaats, inhabitants: m.inhabitants, wijkIds: wijkRows.map((w) => w.id) });
+      result.push({
+        id: row.id,
+        cbsCode: m.cbsCode,
+        woonplaats: m.woonplaats,
+        inhabitants: m.inhabitants,
+        wijkIds: wijkRows.map((w) => w.id),
+      });
     }
     const [first, second] = result;
     if (!first || !second) throw new Error('demo municipalities missing');
@@ -84,11 +131,21 @@ export async function seedDemoRegion(
     for (const account of ROLE_ACCOUNTS) {
       const [user] = await tx
         .insert(users)
-        .values({ regionId: region.id, email: `${account.local}@${domain}`, displayName: account.name, passwordHash })
+        .values({
+          regionId: region.id,
+          email: `${account.local}@${domain}`,
+          displayName: account.name,
+          passwordHash,
+        })
         .returning();
       if (!user) throw new Error('user insert failed');
       await tx.insert(memberships).values({ userId: user.id, municipalityId: first.id, role: account.role });
-      logins.push({ email: user.email, password: DEMO_PASSWORD, roles: [account.role], municipalities: ['Voorbeeldstad'] });
+      logins.push({
+        email: user.email,
+        password: DEMO_PASSWORD,
+        roles: [account.role],
+        municipalities: ['Voorbeeldstad'],
+      });
     }
     const [regional] = await tx
       .insert(users)
@@ -127,8 +184,18 @@ export async function seedDemoRegion(
       },
     ]);
     clients.push(
-      { clientId: 'woningcorporatie-demo', clientSecret: 'demo-partner-secret', kind: 'signaalpartner', municipality: 'Voorbeeldstad' },
-      { clientId: 'cbs-demo', clientSecret: 'demo-partner-secret', kind: 'cbs', municipality: 'Voorbeeldstad' },
+      {
+        clientId: 'woningcorporatie-demo',
+        clientSecret: 'demo-partner-secret',
+        kind: 'signaalpartner',
+        municipality: 'Voorbeeldstad',
+      },
+      {
+        clientId: 'cbs-demo',
+        clientSecret: 'demo-partner-secret',
+        kind: 'cbs',
+        municipality: 'Voorbeeldstad',
+      },
     );
     return result;
   });
@@ -155,7 +222,12 @@ export async function demoLogins(database: Database): Promise<DemoLogin[]> {
   const byEmail = new Map<string, DemoLogin>();
   for (const r of rows) {
     if (!r.email.endsWith('.demo')) continue;
-    const entry = byEmail.get(r.email) ?? { email: r.email, password: DEMO_PASSWORD, roles: [], municipalities: [] };
+    const entry = byEmail.get(r.email) ?? {
+      email: r.email,
+      password: DEMO_PASSWORD,
+      roles: [],
+      municipalities: [],
+    };
     if (!entry.roles.includes(r.role)) entry.roles.push(r.role);
     if (!entry.municipalities.includes(r.municipality)) entry.municipalities.push(r.municipality);
     byEmail.set(r.email, entry);

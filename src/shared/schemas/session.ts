@@ -30,7 +30,11 @@ export const LoginBody = z.strictObject({
 
 export const TotpCodeBody = z.strictObject({ code: z.string().regex(/^\d{6}$/, 'Six digits') });
 
-export const TotpEnrolmentSchema = z.object({ otpauthUri: z.string(), qrDataUrl: z.string(), secret: z.string() });
+export const TotpEnrolmentSchema = z.object({
+  otpauthUri: z.string(),
+  qrDataUrl: z.string(),
+  secret: z.string(),
+});
 
 export const SwitchMunicipalityBody = z.strictObject({ municipalityId: z.uuid() });
 

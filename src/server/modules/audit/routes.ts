@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AuditEventSchema, AuditFilterQuery, AuditListQuery } from '../../../shared/schemas/audit.ts';
 import { page } from '../../../shared/schemas/common.ts';
 import { requireUser } from '../../http/guard.ts';
@@ -15,11 +15,18 @@ const EXPORT_MAX_ROWS = 100_000;
 
 function parseBound(value: string | undefined, endOfDay: boolean): Date | undefined {
   if (!value) return undefined;
-  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T${endOfDay ? '23:59:59.999' : '00:00:00'}Z` : value);
+  return new Date(
+    /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T${endOfDay ? '23:59:59.999' : '00:00:00'}Z` : value,
+  );
 }
 
 function toFilter(q: z.infer<typeof AuditFilterQuery>) {
-  return { from: parseBound(q.from, false), to: parseBound(q.to, true), action: q.action, actorId: q.actorId };
+  return {
+    from: parseBound(q.from, false),
+    to: parseBound(q.to, true),
+    action: q.action,
+    actorId: q.actorId,
+  };
 }
 
 export async function auditRoutes(base: FastifyInstance, { database }: Deps): Promise<void> {
@@ -39,7 +46,9 @@ export async function auditRoutes(base: FastifyInstance, { database }: Deps): Pr
       const { ctx } = requireUser(req, 'audit:read');
       const before = req.query.cursor ? decodeAuditCursor(req.query.cursor) : undefined;
       if (before === null) {
-        throw problems.badRequest('Invalid cursor.', [{ name: 'query.cursor', code: 'invalid', reason: 'Unknown cursor' }]);
+        throw problems.badRequest('Invalid cursor.', [
+          { name: 'query.cursor', code: 'invalid', reason: 'Unknown cursor' },
+        ]);
       }
       const rows = await listAuditEvents(database.orm, ctx, {
         ...toFilter(req.query),
@@ -67,15 +76,38 @@ export async function auditRoutes(base: FastifyInstance, { database }: Deps): Pr
     },
     async (req, reply) => {
       const { ctx } = requireUser(req, 'audit:read');
-      const rows = await listAuditEvents(database.orm, ctx, { ...toFilter(req.query), limit: EXPORT_MAX_ROWS });
+      const rows = await listAuditEvents(database.orm, ctx, {
+        ...toFilter(req.query),
+        limit: EXPORT_MAX_ROWS,
+      });
       const csv = stringify(
         rows.map((r) => {
           const e = presentAuditEvent(r);
-          return [e.id, e.occurredAt, e.actorType, e.actorId, e.action, e.subjectType, e.subjectIds.join(' '), e.purpose, e.requestId];
+          return [
+            e.id,
+            e.occurredAt,
+            e.actorType,
+            e.actorId,
+            e.action,
+            e.subjectType,
+            e.subjectIds.join(' '),
+            e.purpose,
+            e.requestId,
+          ];
         }),
         {
           header: true,
-          columns: ['id', 'occurredAt', 'actorType', 'actorId', 'action', 'subjectType', 'subjectIds', 'purpose', 'requestId'],
+          columns: [
+            'id',
+            'occurredAt',
+            'actorType',
+            'actorId',
+            'action',
+            'subjectType',
+            'subjectIds',
+            'purpose',
+            'requestId',
+          ],
         },
       );
       return reply

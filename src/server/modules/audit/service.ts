@@ -64,7 +64,11 @@ export async function recordRegionAudit(
   });
 }
 
-export async function listAuditEvents(db: Orm, ctx: ServiceContext, filter: Omit<AuditFilter, 'municipalityId'>) {
+export async function listAuditEvents(
+  db: Orm,
+  ctx: ServiceContext,
+  filter: Omit<AuditFilter, 'municipalityId'>,
+) {
   return db.transaction(async (tx) => {
     const rows = await findAuditEvents(tx, { ...filter, municipalityId: ctx.municipalityId });
     // Reading the log is itself an act worth logging (who looked at whose processing).

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClient, startTestApp, testConfig } from '../../../../test/harness.ts';
+import { startTestApp, TestClient, testConfig } from '../../../../test/harness.ts';
 import type { Vangnet } from '../../server.ts';
-import { currentTotp } from './totp.ts';
 import { decryptSecret } from './crypto.ts';
+import { currentTotp } from './totp.ts';
 
 describe('authentication and sessions', () => {
   let v: Vangnet;
@@ -25,7 +25,10 @@ describe('authentication and sessions', () => {
 
   it('refuses a login without the CSRF token with 403 problem+json', async () => {
     const c = new TestClient(v.app);
-    const res = await c.request('POST', '/api/v1/auth/login', { email: 'beheer@voorbeeldstad.demo', password: 'x' });
+    const res = await c.request('POST', '/api/v1/auth/login', {
+      email: 'beheer@voorbeeldstad.demo',
+      password: 'x',
+    });
     expect(res.statusCode).toBe(403);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().type).toContain('csrf');
@@ -111,9 +114,10 @@ describe('authentication and sessions', () => {
     const c = new TestClient(v.app);
     const s = (await c.login('auditor@voorbeeldstad.demo')).json();
     expect((await c.request('GET', '/api/v1/audit-events')).statusCode).toBe(200);
-    await v.database.query("UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1", [
-      s.user.id,
-    ]);
+    await v.database.query(
+      "UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1",
+      [s.user.id],
+    );
     const res = await c.request('GET', '/api/v1/audit-events');
     expect(res.statusCode).toBe(401);
     expect(res.headers['content-type']).toContain('application/problem+json');
@@ -122,9 +126,10 @@ describe('authentication and sessions', () => {
   it('expires a session at its absolute timeout even when active', async () => {
     const c = new TestClient(v.app);
     const s = (await c.login('auditor@voorbeeldstad.demo')).json();
-    await v.database.query("UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1", [
-      s.user.id,
-    ]);
+    await v.database.query(
+      "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1",
+      [s.user.id],
+    );
     expect((await c.request('GET', '/api/v1/audit-events')).statusCode).toBe(401);
   });
 
@@ -188,7 +193,12 @@ describe('second factor (TOTP) when required', () => {
   it('refuses to start when production mode would switch the second factor off', async () => {
     const { loadConfig, ConfigError } = await import('../../config.ts');
     expect(() =>
-      loadConfig({ NODE_ENV: 'production', MFA_REQUIRED: 'false', SECRET_KEY: 'x'.repeat(40), DATABASE_URL: 'postgres://x/y' }),
+      loadConfig({
+        NODE_ENV: 'production',
+        MFA_REQUIRED: 'false',
+        SECRET_KEY: 'x'.repeat(40),
+        DATABASE_URL: 'postgres://x/y',
+      }),
     ).toThrow(ConfigError);
   });
 });

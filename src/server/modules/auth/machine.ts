@@ -20,7 +20,11 @@ export async function issueMachineToken(
   const denied = requested.filter((s) => !client.scopes.includes(s));
   if (denied.length > 0) {
     throw problems.badRequest(`invalid_scope: ${denied.join(' ')}`, [
-      { name: 'body.scope', code: 'invalid_scope', reason: `Not allowed for this client: ${denied.join(' ')}` },
+      {
+        name: 'body.scope',
+        code: 'invalid_scope',
+        reason: `Not allowed for this client: ${denied.join(' ')}`,
+      },
     ]);
   }
   const token = randomToken();
@@ -49,7 +53,12 @@ export async function issueMachineToken(
       { action: 'auth.machine_token', purpose: PURPOSES.machineAccess, details: { scopes: requested } },
     );
   });
-  return { access_token: token, token_type: 'Bearer' as const, expires_in: MACHINE_TOKEN_TTL_SECONDS, scope: requested.join(' ') };
+  return {
+    access_token: token,
+    token_type: 'Bearer' as const,
+    expires_in: MACHINE_TOKEN_TTL_SECONDS,
+    scope: requested.join(' '),
+  };
 }
 
 export async function resolveMachineToken(db: Orm, token: string): Promise<MachineActor | null> {

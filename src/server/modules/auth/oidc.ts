@@ -19,10 +19,18 @@ export class OidcLogin {
 
   #discover(): Promise<client.Configuration> {
     this.#configuration ??= client
-      .discovery(new URL(this.settings.issuer), this.settings.clientId, this.settings.clientSecret, undefined, {
-        // Plain http is only accepted for a provider on this machine (development and tests).
-        execute: /^http:\/\/(localhost|127\.0\.0\.1)[:/]/.test(this.settings.issuer) ? [client.allowInsecureRequests] : [],
-      })
+      .discovery(
+        new URL(this.settings.issuer),
+        this.settings.clientId,
+        this.settings.clientSecret,
+        undefined,
+        {
+          // Plain http is only accepted for a provider on this machine (development and tests).
+          execute: /^http:\/\/(localhost|127\.0\.0\.1)[:/]/.test(this.settings.issuer)
+            ? [client.allowInsecureRequests]
+            : [],
+        },
+      )
       .catch((err: unknown) => {
         this.#configuration = null;
         throw err;
@@ -35,7 +43,9 @@ export class OidcLogin {
     const codeVerifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
     const nonce = client.randomNonce();
-    await this.db.delete(oidcLoginStates).where(lt(oidcLoginStates.createdAt, new Date(Date.now() - STATE_TTL_MS)));
+    await this.db
+      .delete(oidcLoginStates)
+      .where(lt(oidcLoginStates.createdAt, new Date(Date.now() - STATE_TTL_MS)));
     await this.db.insert(oidcLoginStates).values({ state, codeVerifier, nonce });
     return client
       .buildAuthorizationUrl(configuration, {
@@ -52,7 +62,10 @@ export class OidcLogin {
   async handleCallback(callbackUrl: URL): Promise<{ sub: string; email?: string; amr?: string[] }> {
     const configuration = await this.#discover();
     const state = callbackUrl.searchParams.get('state') ?? '';
-    const [stored] = await this.db.delete(oidcLoginStates).where(eq(oidcLoginStates.state, state)).returning();
+    const [stored] = await this.db
+      .delete(oidcLoginStates)
+      .where(eq(oidcLoginStates.state, state))
+      .returning();
     if (!stored || stored.createdAt.getTime() < Date.now() - STATE_TTL_MS) {
       throw problems.badRequest('The login attempt is unknown or expired. Start again.');
     }
@@ -66,7 +79,9 @@ export class OidcLogin {
     return {
       sub: claims.sub,
       email: typeof claims.email === 'string' ? claims.email : undefined,
-      amr: Array.isArray(claims.amr) ? claims.amr.filter((m): m is string => typeof m === 'string') : undefined,
+      amr: Array.isArray(claims.amr)
+        ? claims.amr.filter((m): m is string => typeof m === 'string')
+        : undefined,
     };
   }
 }

@@ -39,7 +39,14 @@ export function registerAuthentication(app: FastifyInstance, deps: { db: Orm; co
     if (authz?.startsWith('Bearer ')) {
       const machine = await resolveMachineToken(deps.db, authz.slice(7).trim());
       if (!machine) {
-        return sendProblem(req, reply, 401, 'niet-ingelogd', 'Unauthorized', 'The bearer token is invalid or expired.');
+        return sendProblem(
+          req,
+          reply,
+          401,
+          'niet-ingelogd',
+          'Unauthorized',
+          'The bearer token is invalid or expired.',
+        );
       }
       req.actor = machine;
       return;

@@ -1,16 +1,19 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client.ts';
-import { machineClients, machineTokens, memberships, municipalities, sessions, users } from '../../db/schema.ts';
+import {
+  machineClients,
+  machineTokens,
+  memberships,
+  municipalities,
+  sessions,
+  users,
+} from '../../db/schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 
 export async function findUserByEmail(tx: Orm, email: string): Promise<UserRow | undefined> {
-  const [row] = await tx
-    .select()
-    .from(users)
-    .where(sql`lower(${users.email}) = lower(${email})`)
-    .limit(1);
+  const [row] = await tx.select().from(users).where(sql`lower(${users.email}) = lower(${email})`).limit(1);
   return row;
 }
 
@@ -28,7 +31,10 @@ export async function updateUserAuthState(
   tx: Orm,
   id: string,
   patch: Partial<
-    Pick<UserRow, 'failedLogins' | 'lockedUntil' | 'lastLoginAt' | 'totpSecretEnc' | 'totpEnabledAt' | 'oidcSubject'>
+    Pick<
+      UserRow,
+      'failedLogins' | 'lockedUntil' | 'lastLoginAt' | 'totpSecretEnc' | 'totpEnabledAt' | 'oidcSubject'
+    >
   >,
 ): Promise<void> {
   await tx
@@ -37,7 +43,13 @@ export async function updateUserAuthState(
     .where(eq(users.id, id));
 }
 
-export type MembershipView = { municipalityId: string; name: string; cbsCode: string; role: string; theme: string };
+export type MembershipView = {
+  municipalityId: string;
+  name: string;
+  cbsCode: string;
+  role: string;
+  theme: string;
+};
 
 export async function findMembershipsOfUser(tx: Orm, userId: string): Promise<MembershipView[]> {
   return tx

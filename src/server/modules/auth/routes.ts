@@ -26,20 +26,29 @@ export async function authRoutes(base: FastifyInstance, { config, database }: De
   const deps = { db: database.orm, config };
   const oidc = config.oidc ? new OidcLogin(config.oidc, database.orm) : null;
 
-  async function currentSession(req: Parameters<typeof requireSession>[0], reply: import('fastify').FastifyReply) {
+  async function currentSession(
+    req: Parameters<typeof requireSession>[0],
+    reply: import('fastify').FastifyReply,
+  ) {
     const actor = req.actor.type === 'user' ? req.actor : null;
     const csrf = actor ? actor.csrfToken : ensureCsrfCookie(req, reply, config);
     return auth.describeSession(deps, actor, csrf);
   }
 
-  async function sessionAfterChange(req: Parameters<typeof requireSession>[0], token: string) {
+  async function sessionAfterChange(token: string) {
     const actor = await auth.resolveSession(deps, token);
     return auth.describeSession(deps, actor, actor?.csrfToken ?? '');
   }
 
   app.get(
     '/session',
-    { schema: { tags, summary: 'The current session, or a CSRF token to log in with', response: { 200: SessionSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'The current session, or a CSRF token to log in with',
+        response: { 200: SessionSchema },
+      },
+    },
     async (req, reply) => currentSession(req, reply),
   );
 
@@ -58,13 +67,19 @@ export async function authRoutes(base: FastifyInstance, { config, database }: De
       const token = await auth.loginWithPassword(deps, req.body, { requestId: req.id });
       reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config));
       reply.clearCookie(CSRF_COOKIE, { path: '/' });
-      return sessionAfterChange(req, token);
+      return sessionAfterChange(token);
     },
   );
 
   app.post(
     '/auth/totp/enrolment',
-    { schema: { tags, summary: 'Start setting up an authenticator app', response: { 200: TotpEnrolmentSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Start setting up an authenticator app',
+        response: { 200: TotpEnrolmentSchema },
+      },
+    },
     async (req) => auth.startTotpEnrolment(deps, requireSession(req)),
   );
 
@@ -72,14 +87,17 @@ export async function authRoutes(base: FastifyInstance, { config, database }: De
     '/auth/totp/enrolment/confirm',
     {
       config: { rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Confirm the authenticator app with a code', body: TotpCodeBody, response: { 200: SessionSchema } },
+      schema: {
+        tags,
+        summary: 'Confirm the authenticator app with a code',
+        body: TotpCodeBody,
+        response: { 200: SessionSchema },
+      },
     },
-    async (req, reply) => {
+    async (req) => {
       const actor = requireSession(req);
       await auth.confirmTotpEnrolment(deps, actor, req.body.code, { requestId: req.id });
-      const token = req.cookies[SESSION_COOKIE] ?? '';
-      void reply;
-      return sessionAfterChange(req, token);
+      return sessionAfterChange(req.cookies[SESSION_COOKIE] ?? '');
     },
   );
 
@@ -87,12 +105,17 @@ export async function authRoutes(base: FastifyInstance, { config, database }: De
     '/auth/totp/verify',
     {
       config: { rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Verify the second factor of this session', body: TotpCodeBody, response: { 200: SessionSchema } },
+      schema: {
+        tags,
+        summary: 'Verify the second factor of this session',
+        body: TotpCodeBody,
+        response: { 200: SessionSchema },
+      },
     },
     async (req) => {
       const actor = requireSession(req);
       await auth.verifyTotpForSession(deps, actor, req.body.code, { requestId: req.id });
-      return sessionAfterChange(req, req.cookies[SESSION_COOKIE] ?? '');
+      return sessionAfterChange(req.cookies[SESSION_COOKIE] ?? '');
     },
   );
 
@@ -118,12 +141,20 @@ export async function authRoutes(base: FastifyInstance, { config, database }: De
 
   app.put(
     '/session/municipality',
-    { schema: { tags, summary: 'Switch the active municipality', body: SwitchMunicipalityBody, response: { 200: SessionSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Switch the active municipality',
+        body: SwitchMunicipalityBody,
+        response: { 200: SessionSchema },
+      },
+    },
     async (req) => {
       const actor = requireSession(req);
-      if (actor.mfaState === 'enrol' || actor.mfaState === 'verify') throw problems.unauthorized('Complete the second factor first.');
+      if (actor.mfaState === 'enrol' || actor.mfaState === 'verify')
+        throw problems.unauthorized('Complete the second factor first.');
       await auth.switchMunicipality(deps, actor, req.body.municipalityId, { requestId: req.id });
-      return sessionAfterChange(req, req.cookies[SESSION_COOKIE] ?? '');
+      return sessionAfterChange(req.cookies[SESSION_COOKIE] ?? '');
     },
   );
 
@@ -145,7 +176,10 @@ export async function authRoutes(base: FastifyInstance, { config, database }: De
       const token = await auth.loginWithOidc(deps, claims, { requestId: req.id });
       reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config));
       const actor = await auth.resolveSession(deps, token);
-      return reply.redirect(actor?.mfaState === 'enrol' || actor?.mfaState === 'verify' ? '/inloggen/tweede-factor' : '/', 302);
+      return reply.redirect(
+        actor?.mfaState === 'enrol' || actor?.mfaState === 'verify' ? '/inloggen/tweede-factor' : '/',
+        302,
+      );
     },
   );
 

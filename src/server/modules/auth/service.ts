@@ -1,8 +1,8 @@
+import { permissionsFor, rolesRequireMfa, STAFF_ROLES, type StaffRole } from '../../../shared/roles.ts';
 import type { Config } from '../../config.ts';
 import type { Orm } from '../../db/client.ts';
-import { type MfaState, type UserActor } from '../../http/context.ts';
+import type { MfaState, UserActor } from '../../http/context.ts';
 import { ProblemError, problems } from '../../http/problem.ts';
-import { permissionsFor, rolesRequireMfa, STAFF_ROLES, type StaffRole } from '../../../shared/roles.ts';
 import { PURPOSES, recordAudit, recordRegionAudit } from '../audit/service.ts';
 import {
   decryptSecret,
@@ -33,7 +33,12 @@ function contextFor(actor: UserActor, municipalityId: string, requestId: string)
   return { actor, municipalityId, requestId };
 }
 
-function initialMfaState(config: Config, user: repo.UserRow, roles: StaffRole[], idpDidMfa: boolean): MfaState {
+function initialMfaState(
+  config: Config,
+  user: repo.UserRow,
+  roles: StaffRole[],
+  idpDidMfa: boolean,
+): MfaState {
   if (idpDidMfa) return 'verified';
   if (user.totpEnabledAt) return 'verify';
   if (config.mfaRequired && rolesRequireMfa(roles)) return 'enrol';
@@ -73,7 +78,7 @@ export async function loginWithPassword(
   info: RequestInfo,
 ): Promise<string> {
   const user = await repo.findUserByEmail(db, input.email);
-  if (!user || !user.passwordHash || !user.isActive) {
+  if (!user?.passwordHash || !user.isActive) {
     await verifyPassword(await dummyPasswordHash(), input.password);
     await recordRegionAudit(db, {
       actorType: 'user',
@@ -99,12 +104,12 @@ export async function loginWithPassword(
     // Committed on its own: the failure count must survive the error response.
     await db.transaction(async (tx) => {
       const failed = user.failedLogins + 1;
-      const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
+      const lockedUntil =
+        failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
       await repo.updateUserAuthState(tx, user.id, { failedLogins: lockedUntil ? 0 : failed, lockedUntil });
       await recordRegionAudit(tx, {
         actorType: 'user',
         actorId: user.id,
-      municipalityId: await homeMunicipalityOf(tx, user.id),
         municipalityId: await homeMunicipalityOf(tx, user.id),
         requestId: info.requestId,
         action: lockedUntil ? 'auth.account_locked' : 'auth.login_failed',
@@ -145,7 +150,7 @@ export async function loginWithOidc(
         user = { ...byEmail, oidcSubject: claims.sub };
       }
     }
-    if (!user || !user.isActive) {
+    if (!user?.isActive) {
       await recordRegionAudit(tx, {
         actorType: 'user',
         actorId: null,
@@ -184,7 +189,8 @@ export async function resolveSession({ db, config }: AuthDeps, token: string): P
     return null;
   }
   // Touch at most once a minute: a write per request would be wasteful.
-  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await repo.updateSession(db, id, { lastSeenAt: now });
+  if (now.getTime() - session.lastSeenAt.getTime() > 60_000)
+    await repo.updateSession(db, id, { lastSeenAt: now });
   const memberships = await repo.findMembershipsOfUser(db, user.id);
   const roles = memberships
     .filter((m) => m.municipalityId === session.activeMunicipalityId)
@@ -208,7 +214,10 @@ export async function resolveSession({ db, config }: AuthDeps, token: string): P
 
 export async function describeSession({ db, config }: AuthDeps, actor: UserActor | null, csrfToken: string) {
   const memberships = actor ? await repo.findMembershipsOfUser(db, actor.userId) : [];
-  const byMunicipality = new Map<string, { id: string; name: string; cbsCode: string; theme: string; roles: string[] }>();
+  const byMunicipality = new Map<
+    string,
+    { id: string; name: string; cbsCode: string; theme: string; roles: string[] }
+  >();
   for (const m of memberships) {
     const entry = byMunicipality.get(m.municipalityId) ?? {
       id: m.municipalityId,
@@ -236,7 +245,9 @@ export async function describeSession({ db, config }: AuthDeps, actor: UserActor
         }
       : null,
     activeMunicipality:
-      active && mfaDone ? { id: active.id, name: active.name, cbsCode: active.cbsCode, theme: active.theme } : null,
+      active && mfaDone
+        ? { id: active.id, name: active.name, cbsCode: active.cbsCode, theme: active.theme }
+        : null,
     municipalities: mfaDone ? [...byMunicipality.values()].map(({ theme: _t, ...m }) => m) : [],
     permissions: mfaDone ? [...actor.permissions].sort() : [],
   };
@@ -265,19 +276,24 @@ async function checkTotpCode(deps: AuthDeps, actor: UserActor, code: string, inf
   if (!user?.totpSecretEnc) throw problems.conflict('Start the enrolment first.');
   const now = new Date();
   if (user.lockedUntil && user.lockedUntil > now) {
-    throw new ProblemError(423, 'account-geblokkeerd', 'Locked', 'Too many failed attempts. Try again later.');
+    throw new ProblemError(
+      423,
+      'account-geblokkeerd',
+      'Locked',
+      'Too many failed attempts. Try again later.',
+    );
   }
   const secret = decryptSecret(deps.config.secretKey, user.totpSecretEnc);
   if (!verifyTotp(secret, code)) {
     const failed = user.failedLogins + 1;
-    const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
+    const lockedUntil =
+      failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
     await deps.db.transaction(async (tx) => {
       await repo.updateUserAuthState(tx, user.id, { failedLogins: lockedUntil ? 0 : failed, lockedUntil });
       if (lockedUntil) await repo.deleteSessionsOfUser(tx, user.id);
       await recordRegionAudit(tx, {
         actorType: 'user',
         actorId: user.id,
-      municipalityId: await homeMunicipalityOf(tx, user.id),
         municipalityId: await homeMunicipalityOf(tx, user.id),
         requestId: info.requestId,
         action: 'auth.totp_failed',
@@ -291,7 +307,12 @@ async function checkTotpCode(deps: AuthDeps, actor: UserActor, code: string, inf
   return user;
 }
 
-export async function confirmTotpEnrolment(deps: AuthDeps, actor: UserActor, code: string, info: RequestInfo) {
+export async function confirmTotpEnrolment(
+  deps: AuthDeps,
+  actor: UserActor,
+  code: string,
+  info: RequestInfo,
+) {
   const user = await checkTotpCode(deps, actor, code, info);
   await deps.db.transaction(async (tx) => {
     await repo.updateUserAuthState(tx, user.id, { totpEnabledAt: new Date(), failedLogins: 0 });
@@ -307,7 +328,12 @@ export async function confirmTotpEnrolment(deps: AuthDeps, actor: UserActor, cod
   });
 }
 
-export async function verifyTotpForSession(deps: AuthDeps, actor: UserActor, code: string, info: RequestInfo) {
+export async function verifyTotpForSession(
+  deps: AuthDeps,
+  actor: UserActor,
+  code: string,
+  info: RequestInfo,
+) {
   if (actor.mfaState !== 'verify') throw problems.conflict('No second factor is awaited for this session.');
   const user = await checkTotpCode(deps, actor, code, info);
   if (!user.totpEnabledAt) throw problems.conflict('Finish the enrolment first.');
@@ -341,7 +367,12 @@ export async function logout({ db }: AuthDeps, actor: UserActor, info: RequestIn
   });
 }
 
-export async function switchMunicipality({ db }: AuthDeps, actor: UserActor, municipalityId: string, info: RequestInfo) {
+export async function switchMunicipality(
+  { db }: AuthDeps,
+  actor: UserActor,
+  municipalityId: string,
+  info: RequestInfo,
+) {
   const memberships = await repo.findMembershipsOfUser(db, actor.userId);
   if (!memberships.some((m) => m.municipalityId === municipalityId)) {
     // Same answer as for a municipality that does not exist: do not reveal other tenants.

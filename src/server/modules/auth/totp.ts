@@ -30,5 +30,9 @@ export function currentTotp(secretBase32: string, timestamp = Date.now()): strin
 
 export async function totpEnrolment(secretBase32: string, email: string) {
   const uri = totpFor(secretBase32, email).toString();
-  return { otpauthUri: uri, qrDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 240 }), secret: secretBase32 };
+  return {
+    otpauthUri: uri,
+    qrDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 240 }),
+    secret: secretBase32,
+  };
 }

@@ -11,14 +11,21 @@ export async function healthRoutes(base: FastifyInstance, { database }: Deps): P
   const app = base.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/health/live',
-    { config: { rateLimit: false }, schema: { tags: ['Beheer'], summary: 'The process runs', response: { 200: Health } } },
+    {
+      config: { rateLimit: false },
+      schema: { tags: ['Beheer'], summary: 'The process runs', response: { 200: Health } },
+    },
     async () => ({ status: 'ok' as const }),
   );
   app.get(
     '/health/ready',
     {
       config: { rateLimit: false },
-      schema: { tags: ['Beheer'], summary: 'The database answers', response: { 200: Health, 503: ProblemSchema } },
+      schema: {
+        tags: ['Beheer'],
+        summary: 'The database answers',
+        response: { 200: Health, 503: ProblemSchema },
+      },
     },
     async (req, reply) => {
       try {
@@ -28,7 +35,14 @@ export async function healthRoutes(base: FastifyInstance, { database }: Deps): P
         ]);
         return { status: 'ok' as const };
       } catch {
-        return sendProblem(req, reply, 503, 'niet-beschikbaar', 'Service Unavailable', 'The database does not answer.');
+        return sendProblem(
+          req,
+          reply,
+          503,
+          'niet-beschikbaar',
+          'Service Unavailable',
+          'The database does not answer.',
+        );
       }
     },
   );

@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClient, startTestApp } from '../../../../test/harness.ts';
+import { startTestApp, TestClient } from '../../../../test/harness.ts';
 import type { Vangnet } from '../../server.ts';
 
-type Row = { id: string; bsn: string; household_id: string; postcode: string; huisnummer: number; municipality: string };
+type Row = {
+  id: string;
+  bsn: string;
+  household_id: string;
+  postcode: string;
+  huisnummer: number;
+  municipality: string;
+};
 
 describe('BRP lookups (persons and households)', () => {
   let v: Vangnet;
@@ -38,7 +45,10 @@ describe('BRP lookups (persons and households)', () => {
 
   it('finds residents by postcode and huisnummer, normalising the postcode', async () => {
     const spaced = `${local.postcode.slice(0, 4)} ${local.postcode.slice(4).toLowerCase()}`;
-    const res = await worker.request('POST', '/api/v1/personen/zoeken', { postcode: spaced, huisnummer: local.huisnummer });
+    const res = await worker.request('POST', '/api/v1/personen/zoeken', {
+      postcode: spaced,
+      huisnummer: local.huisnummer,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().items.map((p: { id: string }) => p.id)).toContain(local.id);
   });
@@ -70,7 +80,9 @@ describe('BRP lookups (persons and households)', () => {
   it('never lets a volunteer search the BRP or see a resident they are not matched to', async () => {
     const volunteer = new TestClient(v.app);
     await volunteer.login('vrijwilliger@voorbeeldstad.demo');
-    expect((await volunteer.request('POST', '/api/v1/personen/zoeken', { bsn: local.bsn })).statusCode).toBe(403);
+    expect((await volunteer.request('POST', '/api/v1/personen/zoeken', { bsn: local.bsn })).statusCode).toBe(
+      403,
+    );
     const res = await volunteer.request('GET', `/api/v1/personen/${local.id}`);
     expect(res.statusCode).toBe(404);
     expect(res.body).not.toContain(local.bsn);

@@ -9,7 +9,11 @@ export function canSearchPersons(actor: UserActor): boolean {
   return actor.permissions.has('persons:read_bsn');
 }
 
-export function canViewPerson(actor: UserActor, matchedHouseholdIds: ReadonlySet<string>, householdId: string): boolean {
+export function canViewPerson(
+  actor: UserActor,
+  matchedHouseholdIds: ReadonlySet<string>,
+  householdId: string,
+): boolean {
   if (actor.permissions.has('persons:read_bsn')) return true;
   return actor.permissions.has('persons:read') && matchedHouseholdIds.has(householdId);
 }

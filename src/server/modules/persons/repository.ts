@@ -2,7 +2,10 @@ import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Orm } from '../../db/client.ts';
 import { addresses, households, persons } from '../../db/schema.ts';
 
-export type PersonWithAddress = { person: typeof persons.$inferSelect; address: typeof addresses.$inferSelect };
+export type PersonWithAddress = {
+  person: typeof persons.$inferSelect;
+  address: typeof addresses.$inferSelect;
+};
 
 const MAX_RESULTS = 50;
 
@@ -23,7 +26,11 @@ export function findPersonsByBsn(tx: Orm, municipalityId: string, bsn: string) {
 export function findPersonsAtAddress(tx: Orm, municipalityId: string, postcode: string, huisnummer: number) {
   return selectPersons(
     tx,
-    and(eq(persons.municipalityId, municipalityId), eq(addresses.postcode, postcode), eq(addresses.huisnummer, huisnummer)),
+    and(
+      eq(persons.municipalityId, municipalityId),
+      eq(addresses.postcode, postcode),
+      eq(addresses.huisnummer, huisnummer),
+    ),
   );
 }
 

@@ -39,7 +39,14 @@ export async function personRoutes(base: FastifyInstance, { database }: Deps): P
 
   app.get(
     '/huishoudens/:id',
-    { schema: { tags, summary: 'A household with its members and address', params: IdParams, response: { 200: HouseholdSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'A household with its members and address',
+        params: IdParams,
+        response: { 200: HouseholdSchema },
+      },
+    },
     async (req) => {
       const { ctx } = requireUser(req, 'persons:read');
       return getHousehold(database.orm, ctx, req.params.id);

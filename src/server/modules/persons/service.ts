@@ -1,12 +1,12 @@
 import type { Orm } from '../../db/client.ts';
-import type { ServiceContext, UserActor } from '../../http/context.ts';
+import type { UserContext } from '../../http/context.ts';
 import { problems } from '../../http/problem.ts';
 import { PURPOSES, recordAudit } from '../audit/service.ts';
 import { canSearchPersons, canSeeBsn, canViewPerson } from './policy.ts';
 import { presentAddress, presentPerson } from './presenter.ts';
 import * as repo from './repository.ts';
 
-type Ctx = ServiceContext & { actor: UserActor };
+type Ctx = UserContext;
 
 // Volunteer matching does not exist yet; see policy.ts.
 const NO_MATCHES: ReadonlySet<string> = new Set();

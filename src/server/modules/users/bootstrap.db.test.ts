@@ -38,7 +38,9 @@ describe('first administrator (npm run admin:create)', () => {
   });
 
   it('refuses a second account with the same e-mail and leaves nothing half-made', async () => {
-    await expect(createFirstAdministrator(db.orm, { ...input, cbsCode: '0599' })).rejects.toThrow(/already exists/);
+    await expect(createFirstAdministrator(db.orm, { ...input, cbsCode: '0599' })).rejects.toThrow(
+      /already exists/,
+    );
     const rows = await db.query("SELECT 1 FROM municipalities WHERE cbs_code = '0599'");
     expect(rows).toHaveLength(0);
   });

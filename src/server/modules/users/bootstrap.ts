@@ -22,7 +22,10 @@ export async function createFirstAdministrator(
 ): Promise<{ userId: string; municipalityId: string; municipalityName: string }> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    let [municipality] = await tx.select().from(municipalities).where(eq(municipalities.cbsCode, input.cbsCode));
+    let [municipality] = await tx
+      .select()
+      .from(municipalities)
+      .where(eq(municipalities.cbsCode, input.cbsCode));
     if (!municipality) {
       let [region] = await tx.select().from(regions).where(eq(regions.name, input.regionName));
       if (!region) [region] = await tx.insert(regions).values({ name: input.regionName }).returning();
