@@ -10,6 +10,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
@@ -17,6 +18,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'pglite',
           include: ['src/**/*.db.test.ts', 'test/**/*.db.test.ts'],
@@ -26,6 +28,7 @@ export default defineConfig({
       ...(withPostgres
         ? [
             {
+              extends: true,
               test: {
                 name: 'postgres',
                 include: ['src/**/*.db.test.ts', 'test/**/*.db.test.ts'],
@@ -35,6 +38,7 @@ export default defineConfig({
           ]
         : []),
       {
+        extends: true,
         test: {
           name: 'browser',
           include: ['e2e/**/*.e2e.test.ts'],
