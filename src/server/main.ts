@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     lines.push('', 'Demo logins (synthetic data only; second factor off in demo mode):');
     for (const l of vangnet.demoLogins) {
       lines.push(
-        `  ${l.email.padEnd(34)} ${l.password}   ${l.roles.join(', ')} (${l.municipalities.join(', ')})`,
+        `  ${l.email.padEnd(38)} ${l.password}   ${l.roles.join(', ')} (${l.municipalities.join(', ')})`,
       );
     }
   }

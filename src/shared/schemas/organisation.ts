@@ -27,7 +27,11 @@ export const MunicipalityPatchBody = z.strictObject({
   inhabitants: z.number().int().min(0).max(100_000_000).optional(),
   settings: z
     .strictObject({
-      theme: z.string().max(100).regex(THEME_PATTERN, 'Lower-case letters, digits and dashes, ending in -theme').optional(),
+      theme: z
+        .string()
+        .max(100)
+        .regex(THEME_PATTERN, 'Lower-case letters, digits and dashes, ending in -theme')
+        .optional(),
       contactEmail: z.email().max(320).nullable().optional().describe('null removes the address'),
     })
     .optional(),

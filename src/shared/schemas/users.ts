@@ -36,7 +36,9 @@ export type UserCreate = z.infer<typeof UserCreateBody>;
 export const UserPatchBody = z.strictObject({
   displayName: z.string().trim().min(1).max(200).optional(),
   isActive: z.boolean().optional().describe('false also ends all sessions of the user'),
-  roles: Roles.optional().describe('Replaces the roles in the active municipality; other municipalities keep theirs'),
+  roles: Roles.optional().describe(
+    'Replaces the roles in the active municipality; other municipalities keep theirs',
+  ),
 });
 export type UserPatch = z.infer<typeof UserPatchBody>;
 

@@ -76,9 +76,16 @@ export class OidcLogin {
     });
     const claims = tokens.claims();
     if (!claims) throw problems.badRequest('The identity provider returned no ID token.');
+    let email = typeof claims.email === 'string' ? claims.email : undefined;
+    if (email === undefined) {
+      // In the code flow a conforming provider returns the email scope's claims from the UserInfo endpoint only
+      // (OpenID Connect Core 5.4); fetchUserInfo checks that its subject is the ID token's.
+      const info = await client.fetchUserInfo(configuration, tokens.access_token, claims.sub);
+      email = typeof info.email === 'string' ? info.email : undefined;
+    }
     return {
       sub: claims.sub,
-      email: typeof claims.email === 'string' ? claims.email : undefined,
+      email,
       amr: Array.isArray(claims.amr)
         ? claims.amr.filter((m): m is string => typeof m === 'string')
         : undefined,

@@ -33,7 +33,7 @@ describe('organisation: municipality, teams and wijken', () => {
     const ids = await v.database.query<{ id: string; name: string }>('SELECT id, name FROM municipalities');
     voorbeeldstadId = ids.find((m) => m.name === 'Voorbeeldstad')?.id ?? '';
     dorpsveldId = ids.find((m) => m.name === 'Dorpsveld')?.id ?? '';
-  });
+  }, 120_000);
   afterAll(async () => v?.close());
 
   describe('municipality', () => {
@@ -256,7 +256,7 @@ describe('organisation: municipality, teams and wijken', () => {
     beforeAll(async () => {
       const res = await beheer.request('POST', `${API}/teams`, { name: 'Wijkteam Oost' });
       teamId = res.json().id;
-    });
+    }, 120_000);
 
     it('lists the seeded wijken of the active municipality by name', async () => {
       const res = await auditor.request('GET', `${API}/wijken`);
