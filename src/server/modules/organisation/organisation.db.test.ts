@@ -90,7 +90,9 @@ describe('organisation: municipality, teams and wijken', () => {
       const bad = await beheer.request('PATCH', `${API}/municipality`, { settings: { theme: 'Red Theme' } });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().invalidParams[0].name).toBe('body.settings.theme');
-      const mail = await beheer.request('PATCH', `${API}/municipality`, { settings: { contactEmail: 'nope' } });
+      const mail = await beheer.request('PATCH', `${API}/municipality`, {
+        settings: { contactEmail: 'nope' },
+      });
       expect(mail.statusCode).toBe(400);
       const unknown = await beheer.request('PATCH', `${API}/municipality`, { name: 'Andere naam' });
       expect(unknown.statusCode).toBe(400);
@@ -120,7 +122,10 @@ describe('organisation: municipality, teams and wijken', () => {
     });
 
     it('creates a team with 201, audits it and refuses a duplicate name with 409', async () => {
-      const res = await beheer.request('POST', `${API}/teams`, { name: 'Team Schuldhulp', description: 'Schulden' });
+      const res = await beheer.request('POST', `${API}/teams`, {
+        name: 'Team Schuldhulp',
+        description: 'Schulden',
+      });
       expect(res.statusCode).toBe(201);
       const team = res.json();
       expect(team).toMatchObject({ name: 'Team Schuldhulp', description: 'Schulden', memberIds: [] });
@@ -143,7 +148,9 @@ describe('organisation: municipality, teams and wijken', () => {
 
     it('validates the body strictly', async () => {
       expect((await beheer.request('POST', `${API}/teams`, { name: '' })).statusCode).toBe(400);
-      expect((await beheer.request('POST', `${API}/teams`, { name: 'X', colour: 'red' })).statusCode).toBe(400);
+      expect((await beheer.request('POST', `${API}/teams`, { name: 'X', colour: 'red' })).statusCode).toBe(
+        400,
+      );
       expect((await auditor.request('POST', `${API}/teams`, { name: 'Auditteam' })).statusCode).toBe(403);
     });
 
@@ -153,7 +160,9 @@ describe('organisation: municipality, teams and wijken', () => {
       const renamed = await beheer.request('PATCH', `${API}/teams/${teamId}`, { name: 'Team Schulden' });
       expect(renamed.statusCode).toBe(200);
       expect(renamed.json().name).toBe('Team Schulden');
-      const clash = await beheer.request('PATCH', `${API}/teams/${teamId}`, { name: 'Team Vroegsignalering' });
+      const clash = await beheer.request('PATCH', `${API}/teams/${teamId}`, {
+        name: 'Team Vroegsignalering',
+      });
       expect(clash.statusCode).toBe(409);
       expect(await auditCount('team.update', teamId)).toBe(1);
     });
@@ -168,15 +177,17 @@ describe('organisation: municipality, teams and wijken', () => {
       expect([...res.json().memberIds].sort()).toEqual([...ids].sort());
 
       // A user who only works for Dorpsveld, and an id that does not exist at all: the same 400.
-      const [region] = await v.database.query<{ region_id: string }>('SELECT region_id FROM municipalities LIMIT 1');
+      const [region] = await v.database.query<{ region_id: string }>(
+        'SELECT region_id FROM municipalities LIMIT 1',
+      );
       const [outsider] = await v.database.query<{ id: string }>(
         "INSERT INTO users (region_id, email, display_name) VALUES ($1, 'alleen@dorpsveld.demo', 'Alleen Dorpsveld') RETURNING id",
         [region?.region_id],
       );
-      await v.database.query("INSERT INTO memberships (user_id, municipality_id, role) VALUES ($1, $2, 'regisseur')", [
-        outsider?.id,
-        dorpsveldId,
-      ]);
+      await v.database.query(
+        "INSERT INTO memberships (user_id, municipality_id, role) VALUES ($1, $2, 'regisseur')",
+        [outsider?.id, dorpsveldId],
+      );
       const bad = await beheer.request('PUT', `${API}/teams/${teamId}/members`, {
         userIds: [ids[0], outsider?.id, '00000000-0000-4000-8000-000000000000'],
       });
@@ -227,21 +238,28 @@ describe('organisation: municipality, teams and wijken', () => {
       expect((await auditor.request('GET', `${API}/teams?limit=0`)).statusCode).toBe(400);
       expect((await auditor.request('GET', `${API}/teams?limit=201`)).statusCode).toBe(400);
       // A cursor that points into the other municipality's names still lists only our own teams.
-      const sneaky = Buffer.from(JSON.stringify(['A', '00000000-0000-0000-0000-000000000000'])).toString('base64url');
-      const names = (await auditor.request('GET', `${API}/teams?cursor=${sneaky}`)).json().items.map(
-        (t: { name: string }) => t.name,
+      const sneaky = Buffer.from(JSON.stringify(['A', '00000000-0000-0000-0000-000000000000'])).toString(
+        'base64url',
       );
+      const names = (await auditor.request('GET', `${API}/teams?cursor=${sneaky}`))
+        .json()
+        .items.map((t: { name: string }) => t.name);
       expect(names).not.toContain('Wijkteam Dorpsveld');
     });
 
     it('answers 404 for a team of another municipality, for every method', async () => {
-      const [other] = await v.database.query<{ id: string }>('SELECT id FROM teams WHERE municipality_id = $1', [
-        dorpsveldId,
-      ]);
+      const [other] = await v.database.query<{ id: string }>(
+        'SELECT id FROM teams WHERE municipality_id = $1',
+        [dorpsveldId],
+      );
       const id = other?.id ?? '';
       expect((await beheer.request('GET', `${API}/teams/${id}`)).statusCode).toBe(404);
-      expect((await beheer.request('PATCH', `${API}/teams/${id}`, { name: 'Overgenomen' })).statusCode).toBe(404);
-      expect((await beheer.request('PUT', `${API}/teams/${id}/members`, { userIds: [] })).statusCode).toBe(404);
+      expect((await beheer.request('PATCH', `${API}/teams/${id}`, { name: 'Overgenomen' })).statusCode).toBe(
+        404,
+      );
+      expect((await beheer.request('PUT', `${API}/teams/${id}/members`, { userIds: [] })).statusCode).toBe(
+        404,
+      );
       expect((await beheer.request('DELETE', `${API}/teams/${id}`)).statusCode).toBe(404);
       const [still] = await v.database.query<{ name: string }>('SELECT name FROM teams WHERE id = $1', [id]);
       expect(still?.name).toBe('Wijkteam Dorpsveld');
@@ -272,22 +290,27 @@ describe('organisation: municipality, teams and wijken', () => {
       expect(res.json()).toMatchObject({ code: 'WK990110', name: 'Oost', teamId });
       wijkId = res.json().id;
       expect(await auditCount('wijk.create', wijkId)).toBe(1);
-      expect((await beheer.request('POST', `${API}/wijken`, { code: 'WK990110', name: 'Dubbel' })).statusCode).toBe(
-        409,
-      );
+      expect(
+        (await beheer.request('POST', `${API}/wijken`, { code: 'WK990110', name: 'Dubbel' })).statusCode,
+      ).toBe(409);
     });
 
     it("refuses a code of another municipality, a malformed code and another municipality's team", async () => {
       const foreign = await beheer.request('POST', `${API}/wijken`, { code: 'WK990211', name: 'Elders' });
       expect(foreign.statusCode).toBe(400);
-      expect(foreign.json().invalidParams).toEqual([expect.objectContaining({ name: 'body.code', code: 'wrong_municipality' })]);
-      expect((await beheer.request('POST', `${API}/wijken`, { code: 'WK99011', name: 'Kort' })).statusCode).toBe(400);
-      expect((await beheer.request('POST', `${API}/wijken`, { code: 'wk990111', name: 'Klein' })).statusCode).toBe(
-        400,
-      );
-      const [otherTeam] = await v.database.query<{ id: string }>('SELECT id FROM teams WHERE municipality_id = $1', [
-        dorpsveldId,
+      expect(foreign.json().invalidParams).toEqual([
+        expect.objectContaining({ name: 'body.code', code: 'wrong_municipality' }),
       ]);
+      expect(
+        (await beheer.request('POST', `${API}/wijken`, { code: 'WK99011', name: 'Kort' })).statusCode,
+      ).toBe(400);
+      expect(
+        (await beheer.request('POST', `${API}/wijken`, { code: 'wk990111', name: 'Klein' })).statusCode,
+      ).toBe(400);
+      const [otherTeam] = await v.database.query<{ id: string }>(
+        'SELECT id FROM teams WHERE municipality_id = $1',
+        [dorpsveldId],
+      );
       const res = await beheer.request('POST', `${API}/wijken`, {
         code: 'WK990112',
         name: 'Met vreemd team',
@@ -300,7 +323,10 @@ describe('organisation: municipality, teams and wijken', () => {
     });
 
     it('changes name, code and team, and removes the team with null', async () => {
-      const res = await beheer.request('PATCH', `${API}/wijken/${wijkId}`, { name: 'Oost-Noord', code: 'WK990113' });
+      const res = await beheer.request('PATCH', `${API}/wijken/${wijkId}`, {
+        name: 'Oost-Noord',
+        code: 'WK990113',
+      });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ name: 'Oost-Noord', code: 'WK990113', teamId });
       const noTeam = await beheer.request('PATCH', `${API}/wijken/${wijkId}`, { teamId: null });
@@ -320,7 +346,9 @@ describe('organisation: municipality, teams and wijken', () => {
     });
 
     it('refuses to delete a wijk that still has addresses', async () => {
-      const used = (await beheer.request('POST', `${API}/wijken`, { code: 'WK990120', name: 'Bewoond' })).json();
+      const used = (
+        await beheer.request('POST', `${API}/wijken`, { code: 'WK990120', name: 'Bewoond' })
+      ).json();
       await v.database.query(
         "INSERT INTO addresses (municipality_id, straat, huisnummer, postcode, woonplaats, wijk_id) VALUES ($1, 'Dorpsstraat', 1, '1234AB', 'Voorbeeldstad', $2)",
         [voorbeeldstadId, used.id],
@@ -334,14 +362,19 @@ describe('organisation: municipality, teams and wijken', () => {
     });
 
     it('answers 404 for a wijk of another municipality', async () => {
-      const [other] = await v.database.query<{ id: string }>('SELECT id FROM wijken WHERE municipality_id = $1', [
-        dorpsveldId,
-      ]);
+      const [other] = await v.database.query<{ id: string }>(
+        'SELECT id FROM wijken WHERE municipality_id = $1',
+        [dorpsveldId],
+      );
       const id = other?.id ?? '';
       expect((await auditor.request('GET', `${API}/wijken/${id}`)).statusCode).toBe(404);
-      expect((await beheer.request('PATCH', `${API}/wijken/${id}`, { name: 'Overgenomen' })).statusCode).toBe(404);
+      expect((await beheer.request('PATCH', `${API}/wijken/${id}`, { name: 'Overgenomen' })).statusCode).toBe(
+        404,
+      );
       expect((await beheer.request('DELETE', `${API}/wijken/${id}`)).statusCode).toBe(404);
-      const names = (await auditor.request('GET', `${API}/wijken`)).json().items.map((w: { name: string }) => w.name);
+      const names = (await auditor.request('GET', `${API}/wijken`))
+        .json()
+        .items.map((w: { name: string }) => w.name);
       expect(names).not.toContain('Kern');
     });
   });

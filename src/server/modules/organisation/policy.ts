@@ -1,6 +1,6 @@
 // Rules of the organisation module that do not need the database.
-import type { MunicipalityPatch } from '../../../shared/schemas/organisation.ts';
 import type { InvalidParam } from '../../../shared/problem.ts';
+import type { MunicipalityPatch } from '../../../shared/schemas/organisation.ts';
 
 /** A CBS wijkcode belongs to a municipality when its four digits after WK are the municipality's CBS code. */
 export function wijkCodeBelongsTo(code: string, cbsCode: string): boolean {

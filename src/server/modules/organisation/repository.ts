@@ -10,7 +10,10 @@ export type TeamRow = typeof teams.$inferSelect;
 export type WijkRow = typeof wijken.$inferSelect;
 export type TeamWithMembers = TeamRow & { memberIds: string[] };
 
-export async function findMunicipality(tx: Orm, municipalityId: string): Promise<MunicipalityRow | undefined> {
+export async function findMunicipality(
+  tx: Orm,
+  municipalityId: string,
+): Promise<MunicipalityRow | undefined> {
   const [row] = await tx.select().from(municipalities).where(eq(municipalities.id, municipalityId)).limit(1);
   return row;
 }
@@ -34,7 +37,11 @@ function afterName(nameColumn: Column, idColumn: Column, after?: NameKey) {
 }
 
 /** Member ids per team, limited to users who are still members of the municipality. */
-async function memberIdsOf(tx: Orm, municipalityId: string, teamIds: string[]): Promise<Map<string, string[]>> {
+async function memberIdsOf(
+  tx: Orm,
+  municipalityId: string,
+  teamIds: string[],
+): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>(teamIds.map((id) => [id, []]));
   if (teamIds.length === 0) return result;
   const rows = await tx
@@ -73,7 +80,11 @@ export async function listTeams(
   return withMembers(tx, municipalityId, rows);
 }
 
-export async function findTeam(tx: Orm, municipalityId: string, id: string): Promise<TeamWithMembers | undefined> {
+export async function findTeam(
+  tx: Orm,
+  municipalityId: string,
+  id: string,
+): Promise<TeamWithMembers | undefined> {
   const [row] = await tx
     .select()
     .from(teams)
@@ -131,7 +142,11 @@ export async function replaceTeamMembers(tx: Orm, teamId: string, userIds: reado
 }
 
 /** Which of the given user ids have a membership (any role) in the municipality. */
-export async function findMemberUserIds(tx: Orm, municipalityId: string, userIds: readonly string[]): Promise<Set<string>> {
+export async function findMemberUserIds(
+  tx: Orm,
+  municipalityId: string,
+  userIds: readonly string[],
+): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
   const rows = await tx
     .selectDistinct({ userId: memberships.userId })
@@ -162,7 +177,11 @@ export async function findWijk(tx: Orm, municipalityId: string, id: string): Pro
   return row;
 }
 
-export async function findWijkByCode(tx: Orm, municipalityId: string, code: string): Promise<WijkRow | undefined> {
+export async function findWijkByCode(
+  tx: Orm,
+  municipalityId: string,
+  code: string,
+): Promise<WijkRow | undefined> {
   const [row] = await tx
     .select()
     .from(wijken)

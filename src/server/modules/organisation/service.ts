@@ -131,12 +131,18 @@ export async function deleteTeam(db: Orm, ctx: ServiceContext, id: string): Prom
       });
     });
   } catch (err) {
-    if (isForeignKeyViolation(err)) throw problems.conflict('The team is still in use and cannot be deleted.');
+    if (isForeignKeyViolation(err))
+      throw problems.conflict('The team is still in use and cannot be deleted.');
     throw err;
   }
 }
 
-export async function replaceTeamMembers(db: Orm, ctx: ServiceContext, id: string, userIds: readonly string[]) {
+export async function replaceTeamMembers(
+  db: Orm,
+  ctx: ServiceContext,
+  id: string,
+  userIds: readonly string[],
+) {
   const unique = [...new Set(userIds)];
   return db.transaction(async (tx) => {
     const current = await repo.findTeam(tx, ctx.municipalityId, id);
@@ -153,7 +159,8 @@ export async function replaceTeamMembers(db: Orm, ctx: ServiceContext, id: strin
         });
       }
     });
-    if (invalid.length > 0) throw problems.badRequest('Some users are not members of this municipality.', invalid);
+    if (invalid.length > 0)
+      throw problems.badRequest('Some users are not members of this municipality.', invalid);
     await repo.replaceTeamMembers(tx, id, unique);
     const before = new Set(current.memberIds);
     const after = new Set(unique);
@@ -197,7 +204,8 @@ async function checkWijk(tx: Orm, ctx: ServiceContext, input: { code?: string; t
   }
   if (input.teamId) {
     const team = await repo.findTeam(tx, ctx.municipalityId, input.teamId);
-    if (!team) invalid.push({ name: 'body.teamId', code: 'unknown_team', reason: 'Not a team of this municipality' });
+    if (!team)
+      invalid.push({ name: 'body.teamId', code: 'unknown_team', reason: 'Not a team of this municipality' });
   }
   if (invalid.length > 0) throw problems.badRequest('The wijk does not fit this municipality.', invalid);
 }
@@ -262,7 +270,8 @@ export async function deleteWijk(db: Orm, ctx: ServiceContext, id: string): Prom
       });
     });
   } catch (err) {
-    if (isForeignKeyViolation(err)) throw problems.conflict('The wijk is still in use and cannot be deleted.');
+    if (isForeignKeyViolation(err))
+      throw problems.conflict('The wijk is still in use and cannot be deleted.');
     throw err;
   }
 }

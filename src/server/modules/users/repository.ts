@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, ne, sql } from 'drizzle-orm';
 import type { StaffRole } from '../../../shared/roles.ts';
 import type { Orm } from '../../db/client.ts';
 import { memberships, sessions, users } from '../../db/schema.ts';
@@ -45,11 +45,7 @@ export async function findUserInMunicipality(
 
 /** By e-mail address, case-insensitively, in any region (e-mail addresses are unique across the install). */
 export async function findUserByEmail(tx: Orm, email: string): Promise<UserRow | undefined> {
-  const [row] = await tx
-    .select()
-    .from(users)
-    .where(sql`lower(${users.email}) = lower(${email})`)
-    .limit(1);
+  const [row] = await tx.select().from(users).where(sql`lower(${users.email}) = lower(${email})`).limit(1);
   return row;
 }
 
@@ -107,4 +103,17 @@ export async function replaceRoles(
 export async function deleteSessionsOfUser(tx: Orm, userId: string): Promise<number> {
   const rows = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
   return rows.length;
+}
+
+/** How many other municipalities the user holds a role in. */
+export async function countOtherMunicipalities(
+  tx: Orm,
+  userId: string,
+  municipalityId: string,
+): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(DISTINCT ${memberships.municipalityId})::int` })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), ne(memberships.municipalityId, municipalityId)));
+  return row?.n ?? 0;
 }

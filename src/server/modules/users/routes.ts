@@ -3,12 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ProblemSchema } from '../../../shared/problem.ts';
 import { ROLE_PERMISSIONS, STAFF_ROLES } from '../../../shared/roles.ts';
 import { CursorQuery, IdParams, page } from '../../../shared/schemas/common.ts';
-import {
-  RoleListSchema,
-  UserCreateBody,
-  UserPatchBody,
-  UserSchema,
-} from '../../../shared/schemas/users.ts';
+import { RoleListSchema, UserCreateBody, UserPatchBody, UserSchema } from '../../../shared/schemas/users.ts';
 import { requireUser } from '../../http/guard.ts';
 import type { Deps } from '../../http/types.ts';
 import { decodeNameCursor, toPage } from '../organisation/cursor.ts';

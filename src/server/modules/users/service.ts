@@ -92,7 +92,12 @@ export async function createUser(
         });
         return { user: existing, roles, created: false };
       }
-      const user = await repo.insertUser(tx, { regionId, email, displayName: input.displayName, passwordHash });
+      const user = await repo.insertUser(tx, {
+        regionId,
+        email,
+        displayName: input.displayName,
+        passwordHash,
+      });
       await repo.replaceRoles(tx, user.id, ctx.municipalityId, roles);
       await recordAudit(tx, ctx, {
         action: 'user.create',
@@ -124,6 +129,12 @@ export async function updateUser(
     const current = await loadUser(tx, ctx, id);
     const refusal = selfLockoutReason(actorUserId, id, current.roles, patch);
     if (refusal) throw problems.conflict(refusal);
+    // An account is regional: one municipality's beheerder must not switch off a colleague's work elsewhere.
+    if (patch.isActive === false && (await repo.countOtherMunicipalities(tx, id, ctx.municipalityId)) > 0) {
+      throw problems.conflict(
+        'This account also works for other municipalities of the region; only an administrator of each can remove it there.',
+      );
+    }
     const fields: { displayName?: string; isActive?: boolean } = {};
     if (patch.displayName !== undefined) fields.displayName = patch.displayName;
     if (patch.isActive !== undefined) fields.isActive = patch.isActive;
@@ -138,7 +149,9 @@ export async function updateUser(
       details: {
         fields: Object.keys(patch),
         ...(patch.isActive !== undefined ? { isActive: patch.isActive } : {}),
-        ...(patch.roles ? { rolesBefore: orderedRoles(current.roles), roles: orderedRoles(patch.roles) } : {}),
+        ...(patch.roles
+          ? { rolesBefore: orderedRoles(current.roles), roles: orderedRoles(patch.roles) }
+          : {}),
         sessionsEnded,
       },
     });

@@ -1,0 +1,574 @@
+// THE cross-tenant test. It walks every operation of the published OpenAPI document as staff of Voorbeeldstad
+// (municipality A) and proves that nothing of Dorpsveld (municipality B) can be read, changed or even confirmed
+// to exist. New routes are walked automatically: a route the walker cannot handle fails the test.
+import { randomBytes } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Vangnet } from '../src/server/server.ts';
+import { startTestApp, TestClient } from './harness.ts';
+
+const API = '/api/v1';
+const MARKER = `DORPSVELD-MARKER-${randomBytes(5).toString('hex')}`;
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+type Method = (typeof METHODS)[number];
+
+/**
+ * Routes that carry no tenant data in their path: they act on the caller's own session or credentials, or on
+ * the process. They are still called (each with a fresh session, because several end or change it) and their
+ * answers must not leak anything of B, but a 2xx answer is fine for them.
+ */
+const SESSION_ROUTES: Record<string, { reason: string; optional?: boolean }> = {
+  'GET /health/live': { reason: 'liveness probe of the process; answers {status} only' },
+  'GET /health/ready': { reason: 'readiness probe; pings the database, answers {status} only' },
+  'GET /api/v1/session': { reason: "the caller's own session; lists only the caller's own memberships" },
+  'POST /api/v1/auth/login': { reason: 'turns credentials into a session; no tenant resource is addressed' },
+  'POST /api/v1/auth/totp/enrolment': { reason: "sets up the caller's own second factor" },
+  'POST /api/v1/auth/totp/enrolment/confirm': { reason: "confirms the caller's own second factor" },
+  'POST /api/v1/auth/totp/verify': { reason: "verifies the caller's own second factor" },
+  'POST /api/v1/auth/logout': { reason: "ends the caller's own session" },
+  'POST /api/v1/auth/logout-everywhere': { reason: "ends the caller's own sessions" },
+  'PUT /api/v1/session/municipality': {
+    reason: "checks the caller's own memberships; the refusal of B is asserted in its own test below",
+  },
+  'POST /api/v1/oauth/token': { reason: 'machine client credentials, no session and no tenant resource' },
+  'GET /api/v1/auth/oidc/login': { reason: 'redirect to the identity provider', optional: true },
+  'GET /api/v1/auth/oidc/callback': { reason: 'return from the identity provider', optional: true },
+};
+
+/** Not in the OpenAPI document (hidden), but public: must not leak either. */
+const UNDOCUMENTED_GETS = [`${API}/openapi.json`];
+
+/** Staff of Voorbeeldstad only, together holding every permission; plus the regional user, active in A. */
+const PERSONAS = [
+  { email: 'beheer@voorbeeldstad.demo', why: 'organisation:manage, users:manage' },
+  { email: 'auditor@voorbeeldstad.demo', why: 'audit:read' },
+  { email: 'schuldhulp@voorbeeldstad.demo', why: 'persons:read, persons:read_bsn' },
+  { email: 'coordinator@voorbeeldstad.demo', why: 'volunteers:manage' },
+  { email: 'beleid@voorbeeldstad.demo', why: 'aggregates:read' },
+  { email: 'regio@voorbeeldstad.demo', why: 'member of A and B, with A active', memberOfB: true },
+] as const;
+type Persona = (typeof PERSONAS)[number];
+
+type Kind = 'team' | 'wijk' | 'user' | 'person' | 'household' | 'address' | 'municipality';
+const KIND_HINTS: [RegExp, Kind][] = [
+  [/team/i, 'team'],
+  [/wijk/i, 'wijk'],
+  [/user|gebruiker|medewerker|member/i, 'user'],
+  [/person|persoon|personen|bewoner/i, 'person'],
+  [/household|huishouden/i, 'household'],
+  [/address|adres/i, 'address'],
+  [/municipalit|gemeente/i, 'municipality'],
+];
+
+function kindOf(text: string): Kind | null {
+  for (const [re, kind] of KIND_HINTS) if (re.test(text)) return kind;
+  return null;
+}
+
+// --- The OpenAPI document, as far as the walker reads it ---------------------------------------------------
+
+type JsonSchema = {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+};
+type Parameter = { name: string; in: string; required?: boolean; schema?: JsonSchema };
+type Operation = {
+  tags?: string[];
+  summary?: string;
+  parameters?: Parameter[];
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+};
+type OpenApi = {
+  paths: Record<string, Partial<Record<Method, Operation>>>;
+  components?: { schemas?: Record<string, JsonSchema> };
+};
+
+type Tenant = {
+  municipalityId: string;
+  cbsCode: string;
+  ids: Record<Kind, string[]>;
+  bsns: string[];
+  postcode: { postcode: string; huisnummer: number } | null;
+};
+
+/** Builds a small, valid-looking value for a schema; uuids point at B's resources, chosen by field name. */
+class ValueMaker {
+  constructor(
+    private readonly doc: OpenApi,
+    private readonly b: Tenant,
+  ) {}
+
+  private resolve(s: JsonSchema): JsonSchema {
+    let current = s;
+    for (let i = 0; i < 10 && current.$ref; i++) {
+      const name = current.$ref.split('/').at(-1) ?? '';
+      current = this.doc.components?.schemas?.[name] ?? {};
+    }
+    return current;
+  }
+
+  private bId(name: string): string {
+    const kind = kindOf(name);
+    const pool = kind ? this.b.ids[kind] : Object.values(this.b.ids).flat();
+    return pool[0] ?? this.b.municipalityId;
+  }
+
+  private string(s: JsonSchema, name: string): string {
+    if (/bsn/i.test(name) && this.b.bsns[0]) return this.b.bsns[0];
+    if (s.format === 'uuid' || /(^id$|Id$)/.test(name)) return this.bId(name);
+    if (s.format === 'email' || /e-?mail/i.test(name))
+      return `probe-${randomBytes(4).toString('hex')}@example.test`;
+    if (s.format === 'date') return '2000-01-01';
+    if (s.format === 'date-time') return new Date().toISOString();
+    if (/postcode/i.test(name) && this.b.postcode) return this.b.postcode.postcode;
+    if (/^code$/i.test(name)) return `WK${this.b.cbsCode}98`;
+    let value = `probe-${randomBytes(4).toString('hex')}`;
+    while (s.minLength && value.length < s.minLength) value += '-probe';
+    return s.maxLength ? value.slice(0, s.maxLength) : value;
+  }
+
+  make(schema: JsonSchema | undefined, name = '', depth = 0): unknown {
+    if (!schema || depth > 6) return undefined;
+    const s = this.resolve(schema);
+    if (s.const !== undefined) return s.const;
+    if (s.enum?.length) return s.enum[0];
+    const options = s.anyOf ?? s.oneOf ?? s.allOf;
+    if (options) {
+      const pick = options.map((o) => this.resolve(o)).find((o) => o.type !== 'null') ?? options[0];
+      return this.make(pick, name, depth + 1);
+    }
+    const type = Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type;
+    switch (type ?? (s.properties ? 'object' : undefined)) {
+      case 'object': {
+        const out: Record<string, unknown> = {};
+        // Every known property, not only the required ones: a PATCH must try to change something.
+        for (const [key, prop] of Object.entries(s.properties ?? {})) {
+          const value = this.make(prop, key, depth + 1);
+          if (value !== undefined) out[key] = value;
+        }
+        return out;
+      }
+      case 'array': {
+        const item = this.make(s.items, name, depth + 1);
+        return item === undefined ? [] : Array.from({ length: Math.max(1, s.minItems ?? 1) }, () => item);
+      }
+      case 'string':
+        return this.string(s, name);
+      case 'integer':
+      case 'number':
+        if (/huisnummer/i.test(name) && this.b.postcode) return this.b.postcode.huisnummer;
+        return Math.max(s.minimum ?? 1, 1);
+      case 'boolean':
+        return true;
+      default:
+        return undefined;
+    }
+  }
+}
+
+// --- Requests ------------------------------------------------------------------------------------------------
+
+type Sent = { method: Method; url: string; contentType?: string; payload?: string };
+
+async function send(client: TestClient, remoteAddress: string, req: Sent): Promise<LightMyRequestResponse> {
+  const method = req.method.toUpperCase() as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  return client.app.inject({
+    method,
+    url: req.url,
+    remoteAddress,
+    headers: {
+      ...(client.jar.size ? { cookie: client.cookie } : {}),
+      ...(method !== 'GET' && client.csrf ? { 'x-csrf-token': client.csrf } : {}),
+      ...(req.contentType ? { 'content-type': req.contentType } : {}),
+    },
+    ...(req.payload !== undefined ? { payload: req.payload } : {}),
+  });
+}
+
+function bodyFor(op: Operation, maker: ValueMaker): Pick<Sent, 'contentType' | 'payload'> {
+  const content = op.requestBody?.content;
+  if (!content) return {};
+  const json = content['application/json'];
+  if (json)
+    return { contentType: 'application/json', payload: JSON.stringify(maker.make(json.schema) ?? {}) };
+  const form = content['application/x-www-form-urlencoded'];
+  if (form) {
+    const value = maker.make(form.schema);
+    const entries = Object.entries(typeof value === 'object' && value !== null ? value : {}).map(
+      ([k, v]) => [k, String(v)] as [string, string],
+    );
+    return {
+      contentType: 'application/x-www-form-urlencoded',
+      payload: new URLSearchParams(entries).toString(),
+    };
+  }
+  // Uploads and other media types: an empty document of the declared type.
+  const [type] = Object.keys(content);
+  return { contentType: type ?? 'application/octet-stream', payload: '' };
+}
+
+/** Required query parameters get a value (uuids of B); `limit` is asked at its maximum to see everything. */
+function queryFor(op: Operation, maker: ValueMaker): string {
+  const params = new URLSearchParams();
+  for (const p of op.parameters ?? []) {
+    if (p.in !== 'query') continue;
+    if (p.name === 'limit' && p.schema?.maximum !== undefined) params.set('limit', String(p.schema.maximum));
+    else if (p.required) params.set(p.name, String(maker.make(p.schema, p.name)));
+  }
+  const q = params.toString();
+  return q ? `?${q}` : '';
+}
+
+// --- Leak detection ------------------------------------------------------------------------------------------
+
+type Leak = { label: string; test: (text: string) => boolean };
+
+function escapeRegExp(s: string) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function leaksOf(b: Tenant, opts: { allowMunicipality: boolean }): Leak[] {
+  const leaks: Leak[] = [
+    { label: 'marker string', test: (t) => t.toLowerCase().includes(MARKER.toLowerCase()) },
+  ];
+  if (!opts.allowMunicipality) {
+    leaks.push({ label: 'municipality id of B', test: (t) => t.toLowerCase().includes(b.municipalityId) });
+    leaks.push({ label: 'name of B', test: (t) => t.includes('Dorpsveld') });
+  }
+  for (const [kind, ids] of Object.entries(b.ids)) {
+    if (kind === 'municipality') continue;
+    for (const id of ids) leaks.push({ label: `${kind} id of B`, test: (t) => t.toLowerCase().includes(id) });
+  }
+  for (const bsn of b.bsns) {
+    // Not inside a longer run of hex digits, so a uuid that happens to contain nine digits is no false alarm.
+    const re = new RegExp(`(?<![0-9a-fA-F])${escapeRegExp(bsn)}(?![0-9a-fA-F])`);
+    leaks.push({ label: 'BSN of B', test: (t) => re.test(t) });
+  }
+  return leaks;
+}
+
+/** The response as text, without the problem's `instance` (that is only the caller's own request path). */
+function responseText(res: LightMyRequestResponse, path: string): string {
+  let body = res.body;
+  if (String(res.headers['content-type'] ?? '').includes('json')) {
+    try {
+      const parsed: unknown = JSON.parse(body);
+      if (
+        typeof parsed === 'object' &&
+        parsed !== null &&
+        (parsed as { instance?: unknown }).instance === path
+      ) {
+        const { instance: _ignored, ...rest } = parsed as Record<string, unknown>;
+        body = JSON.stringify(rest);
+      }
+    } catch {
+      // Not JSON after all: check the raw text.
+    }
+  }
+  const headers = { ...res.headers };
+  delete headers['set-cookie'];
+  return `${body}\n${JSON.stringify(headers)}`;
+}
+
+// --- The test ------------------------------------------------------------------------------------------------
+
+describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld through any route', () => {
+  let v: Vangnet;
+  let doc: OpenApi;
+  let b: Tenant;
+  let a: { municipalityId: string };
+
+  function operations(): { key: string; method: Method; path: string; op: Operation }[] {
+    const out: { key: string; method: Method; path: string; op: Operation }[] = [];
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(item)) {
+        if (!(METHODS as readonly string[]).includes(method)) {
+          throw new Error(`The walker does not know the method ${method} of ${path}; teach it.`);
+        }
+        const op = item[method as Method];
+        if (op) out.push({ key: `${method.toUpperCase()} ${path}`, method: method as Method, path, op });
+      }
+    }
+    return out;
+  }
+
+  async function loginAs(persona: Persona, remoteAddress: string): Promise<TestClient> {
+    const c = new TestClient(v.app);
+    const res = await c.login(persona.email);
+    expect(res.statusCode, persona.email).toBe(200);
+    if (persona.email === 'regio@voorbeeldstad.demo') {
+      const sw = await send(c, remoteAddress, {
+        method: 'put',
+        url: `${API}/session/municipality`,
+        contentType: 'application/json',
+        payload: JSON.stringify({ municipalityId: a.municipalityId }),
+      });
+      expect(sw.statusCode).toBe(200);
+      c.csrf = sw.json().csrfToken;
+    }
+    const session = await c.refreshSession();
+    expect(session.activeMunicipality?.id).toBe(a.municipalityId);
+    return c;
+  }
+
+  beforeAll(async () => {
+    v = await startTestApp();
+    const res = await v.app.inject({ method: 'GET', url: `${API}/openapi.json` });
+    expect(res.statusCode).toBe(200);
+    doc = res.json();
+
+    const [ma] = await v.database.query<{ id: string }>(
+      "SELECT id FROM municipalities WHERE name = 'Voorbeeldstad'",
+    );
+    const [mb] = await v.database.query<{ id: string; cbs_code: string }>(
+      "SELECT id, cbs_code FROM municipalities WHERE name = 'Dorpsveld'",
+    );
+    if (!ma || !mb) throw new Error('demo municipalities missing');
+    a = { municipalityId: ma.id };
+
+    // Resources in B with the marker in their names, made through the API by the regional administrator.
+    const regio = new TestClient(v.app);
+    expect((await regio.login('regio@voorbeeldstad.demo')).statusCode).toBe(200);
+    const sw = await regio.request('PUT', `${API}/session/municipality`, { municipalityId: mb.id });
+    expect(sw.statusCode).toBe(200);
+    regio.csrf = sw.json().csrfToken;
+    const team = await regio.request('POST', `${API}/teams`, { name: `Team ${MARKER}`, description: MARKER });
+    expect(team.statusCode).toBe(201);
+    const user = await regio.request('POST', `${API}/users`, {
+      email: `${MARKER.toLowerCase()}@dorpsveld.demo`,
+      displayName: `Medewerker ${MARKER}`,
+      password: `${MARKER}-wachtwoord`,
+      roles: ['regisseur'],
+    });
+    expect(user.statusCode).toBe(201);
+    const members = await regio.request('PUT', `${API}/teams/${team.json().id}/members`, {
+      userIds: [user.json().id],
+    });
+    expect(members.statusCode).toBe(200);
+    const wijk = await regio.request('POST', `${API}/wijken`, {
+      code: `WK${mb.cbs_code}99`,
+      name: `Wijk ${MARKER}`,
+      teamId: team.json().id,
+    });
+    expect(wijk.statusCode).toBe(201);
+    const settings = await regio.request('PATCH', `${API}/municipality`, {
+      settings: { contactEmail: `${MARKER.toLowerCase()}@dorpsveld.example` },
+    });
+    expect(settings.statusCode).toBe(200);
+
+    // Every row of B, with the marker rows first.
+    const ids = async (sql: string) =>
+      (await v.database.query<{ id: string }>(sql, [mb.id])).map((r) => String(r.id).toLowerCase());
+    const bsnsOfA = new Set(
+      (
+        await v.database.query<{ bsn: string }>('SELECT bsn FROM persons WHERE municipality_id = $1', [ma.id])
+      ).map((r) => r.bsn),
+    );
+    const [address] = await v.database.query<{ postcode: string; huisnummer: number }>(
+      'SELECT postcode, huisnummer FROM addresses WHERE municipality_id = $1 ORDER BY id LIMIT 1',
+      [mb.id],
+    );
+    b = {
+      municipalityId: mb.id,
+      cbsCode: mb.cbs_code,
+      ids: {
+        team: [
+          team.json().id,
+          ...(await ids('SELECT id FROM teams WHERE municipality_id = $1 ORDER BY name')),
+        ],
+        wijk: [
+          wijk.json().id,
+          ...(await ids('SELECT id FROM wijken WHERE municipality_id = $1 ORDER BY code')),
+        ],
+        // Users of B only (the marker user first): the regional user is legitimately visible in A.
+        user: (
+          await ids(
+            `SELECT u.id FROM users u
+              WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.municipality_id = $1)
+                AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.municipality_id <> $1)
+              ORDER BY u.id`,
+          )
+        ).sort((x, y) => Number(y === user.json().id) - Number(x === user.json().id)),
+        person: await ids('SELECT id FROM persons WHERE municipality_id = $1 ORDER BY id'),
+        household: await ids('SELECT id FROM households WHERE municipality_id = $1 ORDER BY id'),
+        address: await ids('SELECT id FROM addresses WHERE municipality_id = $1 ORDER BY id'),
+        municipality: [mb.id],
+      },
+      bsns: (
+        await v.database.query<{ bsn: string }>('SELECT bsn FROM persons WHERE municipality_id = $1', [mb.id])
+      )
+        .map((r) => r.bsn)
+        .filter((bsn) => !bsnsOfA.has(bsn)),
+      postcode: address ?? null,
+    };
+    for (const kind of ['team', 'wijk', 'user'] as const) b.ids[kind] = [...new Set(b.ids[kind])];
+    expect(b.ids.user).toContain(user.json().id);
+  }, 120_000);
+  afterAll(async () => v?.close());
+
+  it('documents every route with tags and a summary', () => {
+    const undocumented = operations()
+      .filter(({ op }) => !op.tags?.length || !op.summary)
+      .map(({ key }) => key);
+    expect(undocumented).toEqual([]);
+  });
+
+  it('excludes only routes that exist (or are optional), each with a reason', () => {
+    const keys = new Set(operations().map((o) => o.key));
+    const stale = Object.entries(SESSION_ROUTES)
+      .filter(([key, e]) => !e.optional && !keys.has(key))
+      .map(([key]) => key);
+    expect(stale).toEqual([]);
+    for (const e of Object.values(SESSION_ROUTES)) expect(e.reason.length).toBeGreaterThan(10);
+  });
+
+  it('refuses beheer@ a switch to Dorpsveld with 404, exactly as for a municipality that does not exist', async () => {
+    const c = new TestClient(v.app);
+    await c.login('beheer@voorbeeldstad.demo');
+    const res = await c.request('PUT', `${API}/session/municipality`, { municipalityId: b.municipalityId });
+    expect(res.statusCode).toBe(404);
+    const none = await c.request('PUT', `${API}/session/municipality`, {
+      municipalityId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(none.statusCode).toBe(404);
+    expect(res.json().detail).toBe(none.json().detail);
+    expect((await c.refreshSession()).activeMunicipality.id).toBe(a.municipalityId);
+    expect(res.body).not.toContain('Dorpsveld');
+  });
+
+  it.each(PERSONAS.map((p, i) => [p.email, p, `10.99.0.${i + 1}`] as const))(
+    '%s reaches nothing of Dorpsveld',
+    async (_email, persona, remoteAddress) => {
+      const maker = new ValueMaker(doc, b);
+      const strict = leaksOf(b, { allowMunicipality: false });
+      // The regional user's own session legitimately lists Dorpsveld among their memberships.
+      const sessionLeaks = leaksOf(b, { allowMunicipality: 'memberOfB' in persona });
+      const failures: string[] = [];
+      const walked = new Set<string>();
+      let requests = 0;
+
+      const check = (res: LightMyRequestResponse, req: Sent, leaks: Leak[]) => {
+        requests++;
+        const where = `${req.method.toUpperCase()} ${req.url}`;
+        if (res.statusCode === 429) failures.push(`${where}: rate limited, the walk proves nothing`);
+        if (res.statusCode >= 500) failures.push(`${where}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+        const text = responseText(res, req.url.split('?')[0] ?? req.url);
+        for (const leak of leaks)
+          if (leak.test(text)) failures.push(`${where}: answer contains a ${leak.label}`);
+      };
+
+      const client = await loginAs(persona, remoteAddress);
+      const ops = operations();
+
+      for (const { key, method, path, op } of ops) {
+        if (SESSION_ROUTES[key]) continue;
+        const params = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
+        const body = bodyFor(op, maker);
+        const query = queryFor(op, maker);
+        if (params.length === 0) {
+          // A collection or singleton of the active municipality: whatever it answers, nothing of B.
+          const req: Sent = { method, url: `${path}${query}`, ...body };
+          check(await send(client, remoteAddress, req), req, strict);
+          walked.add(key);
+          continue;
+        }
+        // An item route: substitute B's ids of the matching kind (by the path segment before the parameter,
+        // then by the parameter name), or every B id when the kind is unknown.
+        const candidatesFor = (param: string): string[] => {
+          if (/bsn/i.test(param)) return b.bsns.slice(0, 3);
+          const before = path.split(`{${param}}`)[0]?.split('/').filter(Boolean).at(-1) ?? '';
+          const kind = kindOf(before) ?? kindOf(param);
+          return kind
+            ? b.ids[kind].slice(0, 4)
+            : (Object.entries(b.ids) as [Kind, string[]][]).flatMap(([, ids]) => ids.slice(0, 3));
+        };
+        const [first, ...rest] = params;
+        const candidates = candidatesFor(first ?? '');
+        if (candidates.length === 0) {
+          failures.push(`${key}: no id of B to put in {${first}}; teach the walker this kind of resource`);
+          continue;
+        }
+        for (const id of candidates) {
+          let url = path.replace(`{${first}}`, encodeURIComponent(id));
+          for (const p of rest) url = url.replace(`{${p}}`, encodeURIComponent(candidatesFor(p)[0] ?? id));
+          const req: Sent = { method, url: `${url}${query}`, ...body };
+          const res = await send(client, remoteAddress, req);
+          check(res, req, strict);
+          if (![400, 401, 403, 404].includes(res.statusCode)) {
+            failures.push(
+              `${req.method.toUpperCase()} ${req.url}: ${res.statusCode}, expected 400/401/403/404`,
+            );
+          }
+        }
+        walked.add(key);
+      }
+
+      for (const url of UNDOCUMENTED_GETS) {
+        const req: Sent = { method: 'get', url };
+        check(await send(client, remoteAddress, req), req, strict);
+      }
+
+      // Session routes last, each on a fresh session: several of them end or change the session.
+      for (const { key, method, path, op } of ops) {
+        if (!SESSION_ROUTES[key]) continue;
+        const fresh = await loginAs(persona, remoteAddress);
+        const req: Sent = { method, url: `${path}${queryFor(op, maker)}`, ...bodyFor(op, maker) };
+        const res = await send(fresh, remoteAddress, req);
+        check(res, req, sessionLeaks);
+        if (
+          key === 'PUT /api/v1/session/municipality' &&
+          !('memberOfB' in persona) &&
+          res.statusCode !== 404
+        ) {
+          failures.push(`${key} to B: ${res.statusCode}, expected 404`);
+        }
+        walked.add(key);
+      }
+
+      expect(failures).toEqual([]);
+      // Every documented route was walked: a new route is covered without anyone remembering to add it.
+      expect([...walked].sort()).toEqual(ops.map((o) => o.key).sort());
+      expect(requests).toBeGreaterThan(ops.length);
+    },
+    120_000,
+  );
+
+  it('still finds the marker data in B for the regional user (the walk looked for the right things)', async () => {
+    const regio = new TestClient(v.app);
+    await regio.login('regio@voorbeeldstad.demo');
+    const sw = await regio.request('PUT', `${API}/session/municipality`, {
+      municipalityId: b.municipalityId,
+    });
+    regio.csrf = sw.json().csrfToken;
+    const teamId = b.ids.team[0] ?? '';
+    const wijkId = b.ids.wijk[0] ?? '';
+    const team = await regio.request('GET', `${API}/teams/${teamId}`);
+    expect(team.statusCode).toBe(200);
+    expect(team.body).toContain(MARKER);
+    expect((await regio.request('GET', `${API}/wijken/${wijkId}`)).body).toContain(MARKER);
+    expect((await regio.request('GET', `${API}/users`)).body).toContain(MARKER);
+    expect((await regio.request('GET', `${API}/municipality`)).body.toLowerCase()).toContain(
+      MARKER.toLowerCase(),
+    );
+    const [count] = await v.database.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM teams WHERE id = $1',
+      [teamId],
+    );
+    expect(count?.n).toBe(1);
+  });
+});
