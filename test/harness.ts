@@ -29,7 +29,9 @@ export async function startTestApp(
 }
 
 /** The application listening on a free port of 127.0.0.1, for browser tests and real-HTTP tests. */
-export async function startTestServer(opts: { demo?: boolean; env?: Record<string, string>; port?: number } = {}) {
+export async function startTestServer(
+  opts: { demo?: boolean; env?: Record<string, string>; port?: number } = {},
+) {
   const vangnet = await startTestApp({ env: { DEMO: String(opts.demo ?? true), ...opts.env } });
   await vangnet.app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const address = vangnet.app.server.address();

@@ -10,8 +10,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const vangnet = await createVangnet(config, logger);
   const address = await vangnet.app.listen({ port: config.port, host: config.host });
+  // The port actually bound: with PORT=0 the system picks one.
+  const bound = vangnet.app.server.address();
+  const port = typeof bound === 'object' && bound ? bound.port : config.port;
   const url =
-    config.host === 'localhost' || config.host === '127.0.0.1' ? `http://localhost:${config.port}` : address;
+    config.host === 'localhost' || config.host === '127.0.0.1' ? `http://localhost:${port}` : address;
   const lines = [
     '',
     `Vangnet runs at ${url}  (started in ${((performance.now() - started) / 1000).toFixed(1)} s)`,

@@ -46,14 +46,25 @@ function isProcessAlive(pid: number): boolean {
 
 /** PGlite has no locking of its own; two processes on one data directory would corrupt it. */
 function acquireDataDirLock(dataDir: string): () => void {
-  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  try {
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  } catch (err) {
+    throw new DatabaseStartError(
+      `The data directory ${path.dirname(dataDir)} (DATA_DIR) cannot be created or used: ${(err as Error).message}. ` +
+        'Set DATA_DIR to a directory this process may write to.',
+    );
+  }
   const lockFile = `${dataDir}.lock`;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
       return () => fs.rmSync(lockFile, { force: true });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new DatabaseStartError(
+          `Cannot write the lock file ${lockFile} in the data directory (DATA_DIR): ${(err as Error).message}.`,
+        );
+      }
       const pid = Number.parseInt(fs.readFileSync(lockFile, 'utf8'), 10);
       if (Number.isFinite(pid) && pid !== process.pid && isProcessAlive(pid)) {
         throw new DatabaseStartError(

@@ -128,7 +128,8 @@ describe('rate limits', () => {
   it('answers too many login attempts from one address with 429 problem+json', async () => {
     const c = new TestClient(v.app);
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await c.login('beleid@voorbeeldstad.demo', 'wrong')).statusCode);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await c.login('beleid@voorbeeldstad.demo', 'wrong')).statusCode);
     expect(statuses).toEqual([401, 401, 401, 429]);
     const res = await c.login('beleid@voorbeeldstad.demo');
     expect(res.statusCode).toBe(429);

@@ -140,7 +140,7 @@ export async function loginWithOidc(
   claims: { sub: string; email?: string; amr?: string[] },
   info: RequestInfo,
 ): Promise<string> {
-  return db.transaction(async (tx) => {
+  const token = await db.transaction(async (tx) => {
     let user = await repo.findUserByOidcSubject(tx, claims.sub);
     if (!user && claims.email) {
       // First OIDC login of a known staff member: link the provider's subject to the account once.
@@ -150,17 +150,7 @@ export async function loginWithOidc(
         user = { ...byEmail, oidcSubject: claims.sub };
       }
     }
-    if (!user?.isActive) {
-      await recordRegionAudit(tx, {
-        actorType: 'user',
-        actorId: null,
-        requestId: info.requestId,
-        action: 'auth.login_failed',
-        purpose: PURPOSES.authentication,
-        details: { method: 'oidc', reason: 'no_matching_account' },
-      });
-      throw problems.forbidden('There is no active Vangnet account for this identity.');
-    }
+    if (!user?.isActive) return null;
     const idpDidMfa = (claims.amr ?? []).some((m) => ['mfa', 'otp', 'hwk', 'swk', 'sc'].includes(m));
     const token = await createSession(tx, config, user, 'oidc', idpDidMfa);
     await recordRegionAudit(tx, {
@@ -174,6 +164,17 @@ export async function loginWithOidc(
     });
     return token;
   });
+  if (token) return token;
+  // Written on its own: the refusal must stay on record although no session is made.
+  await recordRegionAudit(db, {
+    actorType: 'user',
+    actorId: null,
+    requestId: info.requestId,
+    action: 'auth.login_failed',
+    purpose: PURPOSES.authentication,
+    details: { method: 'oidc', reason: 'no_matching_account' },
+  });
+  throw problems.forbidden('There is no active Vangnet account for this identity.');
 }
 
 /** Turns a session cookie into an actor, enforcing idle and absolute timeouts. */

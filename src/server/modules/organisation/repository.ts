@@ -1,7 +1,7 @@
 import { and, asc, type Column, eq, inArray, sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client.ts';
 import { addresses, memberships, municipalities, teamMembers, teams, wijken } from '../../db/schema.ts';
-import type { NameKey } from './cursor.ts';
+import type { NameKey } from '../../http/cursor.ts';
 
 // Every function takes the municipality id and filters on it: a row of another municipality is never found.
 

@@ -14,9 +14,9 @@ import {
   WijkPatchBody,
   WijkSchema,
 } from '../../../shared/schemas/organisation.ts';
+import { decodeNameCursor, toPage } from '../../http/cursor.ts';
 import { requireUser } from '../../http/guard.ts';
 import type { Deps } from '../../http/types.ts';
-import { decodeNameCursor, toPage } from './cursor.ts';
 import { presentMunicipality, presentTeam, presentWijk } from './presenter.ts';
 import * as organisation from './service.ts';
 

@@ -7,11 +7,11 @@ import type {
   WijkPatch,
 } from '../../../shared/schemas/organisation.ts';
 import type { Orm } from '../../db/client.ts';
+import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.ts';
 import type { ServiceContext } from '../../http/context.ts';
+import type { NameKey } from '../../http/cursor.ts';
 import { problems } from '../../http/problem.ts';
 import { PURPOSES, recordAudit } from '../audit/service.ts';
-import type { NameKey } from './cursor.ts';
-import { isForeignKeyViolation, isUniqueViolation } from './pg-errors.ts';
 import { mergeSettings, wijkCodeProblem } from './policy.ts';
 import * as repo from './repository.ts';
 

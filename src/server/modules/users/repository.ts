@@ -2,7 +2,7 @@ import { and, asc, eq, exists, inArray, ne, sql } from 'drizzle-orm';
 import type { StaffRole } from '../../../shared/roles.ts';
 import type { Orm } from '../../db/client.ts';
 import { memberships, sessions, users } from '../../db/schema.ts';
-import type { NameKey } from '../organisation/cursor.ts';
+import type { NameKey } from '../../http/cursor.ts';
 
 export type UserRow = typeof users.$inferSelect;
 

@@ -4,9 +4,9 @@ import { ProblemSchema } from '../../../shared/problem.ts';
 import { ROLE_PERMISSIONS, STAFF_ROLES } from '../../../shared/roles.ts';
 import { CursorQuery, IdParams, page } from '../../../shared/schemas/common.ts';
 import { RoleListSchema, UserCreateBody, UserPatchBody, UserSchema } from '../../../shared/schemas/users.ts';
+import { decodeNameCursor, toPage } from '../../http/cursor.ts';
 import { requireUser } from '../../http/guard.ts';
 import type { Deps } from '../../http/types.ts';
-import { decodeNameCursor, toPage } from '../organisation/cursor.ts';
 import { presentUser } from './presenter.ts';
 import * as users from './service.ts';
 

@@ -1,11 +1,11 @@
 import type { UserCreate, UserPatch } from '../../../shared/schemas/users.ts';
 import type { Orm } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import type { ServiceContext } from '../../http/context.ts';
+import type { NameKey } from '../../http/cursor.ts';
 import { problems } from '../../http/problem.ts';
 import { PURPOSES, recordAudit } from '../audit/service.ts';
 import { hashPassword } from '../auth/crypto.ts';
-import type { NameKey } from '../organisation/cursor.ts';
-import { isUniqueViolation } from '../organisation/pg-errors.ts';
 import { orderedRoles, selfLockoutReason } from './policy.ts';
 import * as repo from './repository.ts';
 

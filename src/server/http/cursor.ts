@@ -1,7 +1,7 @@
 // Opaque keyset cursors for list endpoints: base64url of the JSON array of the sort key of the last row.
 // The cursor only says where to continue; every query is still scoped to the active municipality, so a cursor
 // made up by the caller cannot reach another tenant's rows.
-import { problems } from '../../http/problem.ts';
+import { problems } from './problem.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
