@@ -1,0 +1,268 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import {
+  Button,
+  FormLabel,
+  Page,
+  PageContent,
+  PageFooter,
+  PageHeader,
+  Paragraph,
+  Select,
+  SelectOption,
+  SkipLink,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, clearCsrfToken, type Session } from '../api.ts';
+import { clearFlashUnlessFor, useFlash } from '../flash.ts';
+import { LANGUAGE_META, SUPPORTED_LANGUAGES, setLanguage } from '../i18n/index.ts';
+import {
+  hasPermission,
+  isFullyAuthenticated,
+  rememberHadSession,
+  sessionQueryKey,
+  useSession,
+} from '../session.ts';
+import { applyTheme } from '../theme.ts';
+import { AppLink } from './links.tsx';
+import { ErrorAlert, SuccessAlert } from './problem.tsx';
+
+export function Shell() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const flash = useFlash(pathname);
+  const signedIn = isFullyAuthenticated(session);
+
+  // Theme of the active municipality, and whether this tab had a session (for the "expired" message).
+  const theme = session?.activeMunicipality?.theme;
+  useEffect(() => {
+    applyTheme(theme);
+  }, [theme]);
+  useEffect(() => {
+    if (session?.authenticated) rememberHadSession(true);
+  }, [session?.authenticated]);
+
+  // After navigating inside the app, move focus to the new page's heading so screen readers announce it.
+  const resolvedPath = useRouterState({ select: (s) => s.resolvedLocation?.pathname });
+  const previousPath = useRef(resolvedPath);
+  useEffect(() => {
+    if (previousPath.current === resolvedPath) return;
+    const initial = previousPath.current === undefined;
+    previousPath.current = resolvedPath;
+    if (resolvedPath) clearFlashUnlessFor(resolvedPath);
+    if (initial) return;
+    const frame = requestAnimationFrame(() => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      if (heading && !heading.contains(document.activeElement)) {
+        heading.tabIndex = -1;
+        heading.focus();
+      }
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [resolvedPath]);
+
+  return (
+    <>
+      <SkipLink href="#main">{t('app.skipLink')}</SkipLink>
+      <Page className="vangnet-page">
+        <PageHeader className="vangnet-header">
+          <div className="vangnet-header__content">
+            <div className="vangnet-brand">
+              <AppLink to="/" className="vangnet-brand__link" aria-label={t('app.homeLink')}>
+                <span className="vangnet-brand__name">{t('app.name')}</span>
+              </AppLink>
+              {session?.activeMunicipality && signedIn && (
+                <span className="vangnet-brand__municipality">{session.activeMunicipality.name}</span>
+              )}
+            </div>
+            <div className="vangnet-header__tools">
+              <LanguageSwitch />
+              {signedIn && session && <MunicipalitySwitch session={session} />}
+              {signedIn && session && <UserMenu session={session} />}
+            </div>
+          </div>
+        </PageHeader>
+        {signedIn && session && <MainNav session={session} />}
+        <PageContent className="vangnet-content">
+          <main id="main" tabIndex={-1} className="utrecht-page-content__main vangnet-main">
+            {flash && <SuccessAlert>{flash}</SuccessAlert>}
+            <Outlet />
+          </main>
+        </PageContent>
+        <PageFooter className="vangnet-footer">
+          <div className="vangnet-footer__content">
+            <Paragraph>{t('app.footer')}</Paragraph>
+          </div>
+        </PageFooter>
+      </Page>
+    </>
+  );
+}
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <nav className="vangnet-language-switch" aria-label={t('languageSwitch.label')}>
+      <ul className="vangnet-inline-list">
+        {SUPPORTED_LANGUAGES.map((code) => {
+          const meta = LANGUAGE_META[code];
+          const current = i18n.language === code;
+          return (
+            <li key={code}>
+              <Button
+                appearance="subtle-button"
+                lang={code}
+                dir={meta?.dir}
+                aria-pressed={current}
+                onClick={() => void setLanguage(code)}
+              >
+                {meta?.name ?? code}
+              </Button>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+function MunicipalitySwitch({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const activeId = session.activeMunicipality?.id ?? '';
+  const [selected, setSelected] = useState(activeId);
+  useEffect(() => setSelected(activeId), [activeId]);
+  const mutation = useMutation({
+    mutationFn: (id: string) => api.switchMunicipality(id),
+    onSuccess: async (next) => {
+      queryClient.setQueryData(sessionQueryKey, next);
+      await queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== sessionQueryKey[0] });
+    },
+  });
+  if (session.municipalities.length < 2) return null;
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (selected && selected !== activeId) mutation.mutate(selected);
+  };
+  return (
+    <form className="vangnet-municipality-switch" onSubmit={onSubmit}>
+      <FormLabel htmlFor="municipality-switch">{t('municipalitySwitch.label')}</FormLabel>
+      <div className="vangnet-municipality-switch__controls">
+        <Select id="municipality-switch" value={selected} onChange={(e) => setSelected(e.target.value)}>
+          {session.municipalities.map((m) => (
+            <SelectOption key={m.id} value={m.id}>
+              {m.name}
+            </SelectOption>
+          ))}
+        </Select>
+        <Button type="submit" appearance="secondary-action-button" busy={mutation.isPending}>
+          {t('municipalitySwitch.submit')}
+        </Button>
+      </div>
+      {mutation.isError && <ErrorAlert message={t('municipalitySwitch.failed')} error={mutation.error} />}
+    </form>
+  );
+}
+
+function UserMenu({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const signOut = useMutation({
+    mutationFn: async (everywhere: boolean) => {
+      if (everywhere) await api.logoutEverywhere();
+      else await api.logout();
+      return everywhere;
+    },
+    onSettled: async (everywhere) => {
+      rememberHadSession(false);
+      clearCsrfToken();
+      queryClient.clear();
+      await navigate({ to: '/inloggen', search: { reason: everywhere ? 'logout_everywhere' : 'logout' } });
+    },
+  });
+  const user = session.user;
+  if (!user) return null;
+  return (
+    <details className="vangnet-user-menu">
+      <summary
+        className="vangnet-user-menu__summary"
+        aria-label={t('userMenu.label', { name: user.displayName })}
+      >
+        {user.displayName}
+      </summary>
+      <div className="vangnet-user-menu__panel">
+        <Paragraph small>{t('userMenu.signedInAs', { email: user.email })}</Paragraph>
+        <ul className="vangnet-plain-list">
+          <li>
+            <Button
+              appearance="secondary-action-button"
+              onClick={() => signOut.mutate(false)}
+              busy={signOut.isPending}
+            >
+              {t('userMenu.logout')}
+            </Button>
+          </li>
+          <li>
+            <Button
+              appearance="subtle-button"
+              onClick={() => signOut.mutate(true)}
+              busy={signOut.isPending}
+              aria-describedby="logout-everywhere-description"
+            >
+              {t('userMenu.logoutEverywhere')}
+            </Button>
+            <Paragraph small id="logout-everywhere-description">
+              {t('userMenu.logoutEverywhereDescription')}
+            </Paragraph>
+          </li>
+        </ul>
+      </div>
+    </details>
+  );
+}
+
+function MainNav({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const manageUsers = hasPermission(session, 'users:manage');
+  const manageOrg = hasPermission(session, 'organisation:manage');
+  const readAudit = hasPermission(session, 'audit:read');
+  return (
+    <nav className="utrecht-nav-bar vangnet-nav" aria-label={t('nav.label')}>
+      <div className="utrecht-nav-bar__content vangnet-nav__content">
+        <ul className="utrecht-nav-list">
+          <NavItem to="/" label={t('nav.home')} exact />
+          {manageUsers && <NavItem to="/beheer/gebruikers" label={t('nav.users')} />}
+          {manageOrg && <NavItem to="/beheer/teams" label={t('nav.teams')} />}
+          {manageOrg && <NavItem to="/beheer/wijken" label={t('nav.wijken')} />}
+          {manageOrg && <NavItem to="/beheer/gemeente" label={t('nav.municipality')} />}
+          {readAudit && <NavItem to="/audit" label={t('nav.audit')} />}
+        </ul>
+      </div>
+    </nav>
+  );
+}
+
+type NavTarget =
+  | '/'
+  | '/beheer/gebruikers'
+  | '/beheer/teams'
+  | '/beheer/wijken'
+  | '/beheer/gemeente'
+  | '/audit';
+
+function NavItem({ to, label, exact }: { to: NavTarget; label: string; exact?: boolean }) {
+  return (
+    <li className="utrecht-nav-list__item">
+      <AppLink
+        to={to}
+        className="utrecht-nav-list__link vangnet-nav__link"
+        activeOptions={{ exact: !!exact }}
+      >
+        {label}
+      </AppLink>
+    </li>
+  );
+}

@@ -1,0 +1,254 @@
+import {
+  Checkbox,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Select,
+  SelectOption,
+  Textarea,
+  Textbox,
+} from '@utrecht/component-library-react';
+import type { ChangeEvent, HTMLAttributes, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  const list = ids.filter(Boolean).join(' ');
+  return list || undefined;
+}
+
+interface FieldShellProps {
+  id: string;
+  label: ReactNode;
+  description?: ReactNode;
+  error?: string;
+  optional?: boolean;
+  children: ReactNode;
+}
+
+/** Label, description, error message (next to the field) and the input, in NL Design System markup. */
+function FieldShell({ id, label, description, error, optional, children }: FieldShellProps) {
+  const { t } = useTranslation();
+  return (
+    <FormField invalid={!!error} type="text">
+      <div className="utrecht-form-field__label">
+        <FormLabel htmlFor={id}>
+          {label}
+          {optional && <span className="vangnet-optional"> {t('common.optional')}</span>}
+        </FormLabel>
+      </div>
+      {description && (
+        <FormFieldDescription id={`${id}-description`} className="utrecht-form-field__description">
+          {description}
+        </FormFieldDescription>
+      )}
+      {error && (
+        <FormFieldErrorMessage id={`${id}-error`} className="utrecht-form-field__error-message">
+          {error}
+        </FormFieldErrorMessage>
+      )}
+      <div className="utrecht-form-field__input">{children}</div>
+    </FormField>
+  );
+}
+
+export interface TextFieldProps {
+  id: string;
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  description?: ReactNode;
+  error?: string;
+  type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'search';
+  autoComplete?: string;
+  inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
+  required?: boolean;
+  optional?: boolean;
+  readOnly?: boolean;
+  maxLength?: number;
+  min?: number;
+  spellCheck?: boolean;
+  size?: 'small' | 'medium' | 'large';
+}
+
+export function TextField(props: TextFieldProps) {
+  const {
+    id,
+    label,
+    value,
+    onChange,
+    description,
+    error,
+    type = 'text',
+    required,
+    optional,
+    readOnly,
+  } = props;
+  return (
+    <FieldShell id={id} label={label} description={description} error={error} optional={optional}>
+      <Textbox
+        id={id}
+        name={id}
+        type={type}
+        value={value}
+        onChange={(e: ChangeEvent<HTMLInputElement>) => onChange(e.target.value)}
+        invalid={!!error}
+        required={required}
+        readOnly={readOnly}
+        autoComplete={props.autoComplete}
+        inputMode={props.inputMode}
+        maxLength={props.maxLength}
+        min={props.min}
+        spellCheck={props.spellCheck}
+        className={props.size ? `vangnet-textbox--${props.size}` : undefined}
+        aria-describedby={describedBy(
+          description !== undefined && `${id}-description`,
+          !!error && `${id}-error`,
+        )}
+      />
+    </FieldShell>
+  );
+}
+
+export interface TextAreaFieldProps {
+  id: string;
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  description?: ReactNode;
+  error?: string;
+  optional?: boolean;
+}
+
+export function TextAreaField({
+  id,
+  label,
+  value,
+  onChange,
+  description,
+  error,
+  optional,
+}: TextAreaFieldProps) {
+  return (
+    <FieldShell id={id} label={label} description={description} error={error} optional={optional}>
+      <Textarea
+        id={id}
+        name={id}
+        value={value}
+        onChange={(e: ChangeEvent<HTMLTextAreaElement>) => onChange(e.target.value)}
+        invalid={!!error}
+        rows={4}
+        aria-describedby={describedBy(
+          description !== undefined && `${id}-description`,
+          !!error && `${id}-error`,
+        )}
+      />
+    </FieldShell>
+  );
+}
+
+export interface SelectFieldProps {
+  id: string;
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  options: { value: string; label: string }[];
+  description?: ReactNode;
+  error?: string;
+  optional?: boolean;
+}
+
+export function SelectField({
+  id,
+  label,
+  value,
+  onChange,
+  options,
+  description,
+  error,
+  optional,
+}: SelectFieldProps) {
+  return (
+    <FieldShell id={id} label={label} description={description} error={error} optional={optional}>
+      <Select
+        id={id}
+        name={id}
+        value={value}
+        onChange={(e: ChangeEvent<HTMLSelectElement>) => onChange(e.target.value)}
+        invalid={!!error}
+        aria-describedby={describedBy(
+          description !== undefined && `${id}-description`,
+          !!error && `${id}-error`,
+        )}
+      >
+        {options.map((o) => (
+          <SelectOption key={o.value} value={o.value}>
+            {o.label}
+          </SelectOption>
+        ))}
+      </Select>
+    </FieldShell>
+  );
+}
+
+export interface CheckboxGroupProps {
+  id: string;
+  legend: ReactNode;
+  description?: ReactNode;
+  error?: string;
+  options: { value: string; label: string }[];
+  value: string[];
+  onChange: (value: string[]) => void;
+}
+
+/** A fieldset of checkboxes, for example the roles of a user. */
+export function CheckboxGroup({
+  id,
+  legend,
+  description,
+  error,
+  options,
+  value,
+  onChange,
+}: CheckboxGroupProps) {
+  const toggle = (option: string, checked: boolean) =>
+    onChange(checked ? [...value, option] : value.filter((v) => v !== option));
+  return (
+    <Fieldset
+      id={id}
+      invalid={!!error}
+      aria-describedby={describedBy(
+        description !== undefined && `${id}-description`,
+        !!error && `${id}-error`,
+      )}
+    >
+      <FieldsetLegend>{legend}</FieldsetLegend>
+      {description && <FormFieldDescription id={`${id}-description`}>{description}</FormFieldDescription>}
+      {error && <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage>}
+      {options.map((o) => {
+        const optionId = `${id}-${o.value}`;
+        const checked = value.includes(o.value);
+        return (
+          <FormField key={o.value} type="checkbox">
+            <div className="utrecht-form-field__input">
+              <Checkbox
+                id={optionId}
+                name={id}
+                value={o.value}
+                checked={checked}
+                onChange={(e: ChangeEvent<HTMLInputElement>) => toggle(o.value, e.target.checked)}
+              />
+            </div>
+            <div className="utrecht-form-field__label">
+              <FormLabel htmlFor={optionId} type="checkbox" checked={checked}>
+                {o.label}
+              </FormLabel>
+            </div>
+          </FormField>
+        );
+      })}
+    </Fieldset>
+  );
+}

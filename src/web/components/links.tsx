@@ -1,0 +1,8 @@
+import { createLink } from '@tanstack/react-router';
+import { ButtonLink, Link } from '@utrecht/component-library-react';
+
+/** An NL Design System link that navigates inside the app (TanStack Router), with type-checked `to`. */
+export const AppLink = createLink(Link);
+
+/** A link that looks like a button, for actions that go to another page ("Nieuwe gebruiker"). */
+export const AppButtonLink = createLink(ButtonLink);

@@ -1,0 +1,214 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { clearCsrfToken, setUnauthorizedHandler } from './api.ts';
+import { Shell } from './components/Shell.tsx';
+import { AuditPage, validateAuditSearch } from './pages/AuditPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { LoginPage, type LoginReason, type LoginSearch } from './pages/LoginPage.tsx';
+import { MunicipalityPage } from './pages/MunicipalityPage.tsx';
+import { ErrorPage, NotFoundPage } from './pages/NotFoundPage.tsx';
+import { SecondFactorPage } from './pages/SecondFactorPage.tsx';
+import { TeamEditPage, TeamNewPage, TeamsPage } from './pages/TeamsPages.tsx';
+import { UserEditPage, UserNewPage, UsersPage } from './pages/UsersPages.tsx';
+import { WijkEditPage, WijkenPage, WijkNewPage } from './pages/WijkenPages.tsx';
+import {
+  hadSession,
+  isFullyAuthenticated,
+  needsSecondFactor,
+  rememberHadSession,
+  safeRedirect,
+  sessionQueryOptions,
+} from './session.ts';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const LOGIN_REASONS: readonly LoginReason[] = ['expired', 'logout', 'logout_everywhere'];
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Shell,
+  notFoundComponent: NotFoundPage,
+  errorComponent: ({ error }) => <ErrorPage error={error} />,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/inloggen',
+  validateSearch: (search: Record<string, unknown>): LoginSearch => ({
+    redirect: safeRedirect(search.redirect),
+    reason: LOGIN_REASONS.find((r) => r === search.reason),
+  }),
+  beforeLoad: async ({ context, search }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQueryOptions);
+    if (needsSecondFactor(session)) {
+      throw redirect({ to: '/inloggen/tweede-factor', search: { redirect: search.redirect } });
+    }
+    if (isFullyAuthenticated(session)) throw redirect({ href: search.redirect ?? '/' });
+  },
+  component: function LoginRoute() {
+    return <LoginPage search={loginRoute.useSearch()} />;
+  },
+});
+
+const secondFactorRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/inloggen/tweede-factor',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
+    redirect: safeRedirect(search.redirect),
+  }),
+  beforeLoad: async ({ context, search }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQueryOptions);
+    if (!session.authenticated) throw redirect({ to: '/inloggen', search: { redirect: search.redirect } });
+    if (!needsSecondFactor(session)) throw redirect({ href: search.redirect ?? '/' });
+  },
+  component: function SecondFactorRoute() {
+    return <SecondFactorPage redirect={secondFactorRoute.useSearch().redirect} />;
+  },
+});
+
+/** Everything below needs a complete login (password and, where required, the second factor). */
+const authenticatedRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'authenticated',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQueryOptions);
+    const back = safeRedirect(location.href);
+    if (!session.authenticated) {
+      const reason: LoginReason | undefined = hadSession() ? 'expired' : undefined;
+      rememberHadSession(false);
+      throw redirect({ to: '/inloggen', search: { redirect: back, reason } });
+    }
+    if (needsSecondFactor(session))
+      throw redirect({ to: '/inloggen/tweede-factor', search: { redirect: back } });
+  },
+});
+
+const homeRoute = createRoute({ getParentRoute: () => authenticatedRoute, path: '/', component: HomePage });
+
+const usersRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/gebruikers',
+  component: UsersPage,
+});
+const userNewRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/gebruikers/nieuw',
+  component: UserNewPage,
+});
+const userEditRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/gebruikers/$userId',
+  component: function UserEditRoute() {
+    return <UserEditPage userId={userEditRoute.useParams().userId} />;
+  },
+});
+
+const teamsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/teams',
+  component: TeamsPage,
+});
+const teamNewRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/teams/nieuw',
+  component: TeamNewPage,
+});
+const teamEditRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/teams/$teamId',
+  component: function TeamEditRoute() {
+    return <TeamEditPage teamId={teamEditRoute.useParams().teamId} />;
+  },
+});
+
+const wijkenRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/wijken',
+  component: WijkenPage,
+});
+const wijkNewRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/wijken/nieuw',
+  component: WijkNewPage,
+});
+const wijkEditRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/wijken/$wijkId',
+  component: function WijkEditRoute() {
+    return <WijkEditPage wijkId={wijkEditRoute.useParams().wijkId} />;
+  },
+});
+
+const municipalityRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/gemeente',
+  component: MunicipalityPage,
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/audit',
+  validateSearch: validateAuditSearch,
+  component: function AuditRoute() {
+    const navigate = auditRoute.useNavigate();
+    return <AuditPage search={auditRoute.useSearch()} onSearch={(search) => void navigate({ search })} />;
+  },
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  secondFactorRoute,
+  authenticatedRoute.addChildren([
+    homeRoute,
+    usersRoute,
+    userNewRoute,
+    userEditRoute,
+    teamsRoute,
+    teamNewRoute,
+    teamEditRoute,
+    wijkenRoute,
+    wijkNewRoute,
+    wijkEditRoute,
+    municipalityRoute,
+    auditRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  const router = createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: false,
+    scrollRestoration: true,
+  });
+
+  // Any 401 from the API means the session is gone (idle timeout, logged out elsewhere): go to the login page
+  // with "Uw sessie is verlopen" and come back to where the user was afterwards.
+  let handling = false;
+  setUnauthorizedHandler(() => {
+    // The address bar, not router.state: during a navigation the router state may still hold the previous page.
+    const { pathname, search } = window.location;
+    if (handling || pathname === '/inloggen') return;
+    handling = true;
+    rememberHadSession(false);
+    clearCsrfToken();
+    queryClient.removeQueries();
+    void router
+      .navigate({
+        to: '/inloggen',
+        search: { redirect: safeRedirect(`${pathname}${search}`), reason: 'expired' },
+        replace: true,
+      })
+      .finally(() => {
+        handling = false;
+      });
+  });
+  return router;
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
