@@ -103,9 +103,11 @@ describe('HTTP conventions (NL API Design Rules) and bad input', () => {
     const csv = await auditor.request('GET', '/api/v1/audit-events/export?action=audit.list');
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.split('\n')[0]).toBe(
-      'id,occurredAt,actorType,actorId,action,subjectType,subjectIds,purpose,requestId',
+      'id,occurredAt,actorType,actorId,actorName,action,subjectType,subjectIds,purpose,requestId',
     );
     expect(csv.body).toContain('audit.list');
+    expect(csv.body).toContain('Aart Auditor');
+    expect(first.json().items[0].actorName).toBe('Aart Auditor');
   });
 
   it('answers 503 on readiness when the database is gone', async () => {

@@ -6,6 +6,7 @@ export const AuditEventSchema = z
     occurredAt: z.iso.datetime({ offset: true }),
     actorType: z.enum(['user', 'machine', 'system']),
     actorId: z.string().nullable(),
+    actorName: z.string().nullable(),
     action: z.string(),
     subjectType: z.string().nullable(),
     subjectIds: z.array(z.string()),

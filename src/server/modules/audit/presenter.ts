@@ -6,6 +6,7 @@ export function presentAuditEvent(row: AuditEventRow) {
     occurredAt: row.occurredAt.toISOString(),
     actorType: row.actorType,
     actorId: row.actorId,
+    actorName: row.actorName,
     action: row.action,
     subjectType: row.subjectType,
     subjectIds: row.subjectIds,

@@ -1,9 +1,9 @@
 import { and, desc, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client.ts';
-import { auditEvents } from '../../db/schema.ts';
+import { auditEvents, users } from '../../db/schema.ts';
 
 export type NewAuditEvent = typeof auditEvents.$inferInsert;
-export type AuditEventRow = typeof auditEvents.$inferSelect;
+export type AuditEventRow = typeof auditEvents.$inferSelect & { actorName: string | null };
 
 export async function insertAuditEvent(tx: Orm, event: NewAuditEvent): Promise<void> {
   await tx.insert(auditEvents).values(event);
@@ -34,12 +34,15 @@ export async function findAuditEvents(tx: Orm, f: AuditFilter): Promise<AuditEve
     );
     if (older) conditions.push(older);
   }
-  return tx
-    .select()
+  const rows = await tx
+    .select({ event: auditEvents, actorName: users.displayName })
     .from(auditEvents)
+    // Staff names make the log readable for auditors; machine and system actors have none.
+    .leftJoin(users, and(eq(auditEvents.actorType, 'user'), sql`${users.id}::text = ${auditEvents.actorId}`))
     .where(and(...conditions))
     .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
     .limit(f.limit);
+  return rows.map((r) => ({ ...r.event, actorName: r.actorName }));
 }
 
 export async function countAuditEvents(tx: Orm, municipalityId: string): Promise<number> {

@@ -12,6 +12,18 @@ import { listAuditEvents } from './service.ts';
 
 const tags = ['Audit'];
 const EXPORT_MAX_ROWS = 100_000;
+const CSV_COLUMNS = [
+  'id',
+  'occurredAt',
+  'actorType',
+  'actorId',
+  'actorName',
+  'action',
+  'subjectType',
+  'subjectIds',
+  'purpose',
+  'requestId',
+] as const;
 
 function parseBound(value: string | undefined, endOfDay: boolean): Date | undefined {
   if (!value) return undefined;
@@ -83,32 +95,9 @@ export async function auditRoutes(base: FastifyInstance, { database }: Deps): Pr
       const csv = stringify(
         rows.map((r) => {
           const e = presentAuditEvent(r);
-          return [
-            e.id,
-            e.occurredAt,
-            e.actorType,
-            e.actorId,
-            e.action,
-            e.subjectType,
-            e.subjectIds.join(' '),
-            e.purpose,
-            e.requestId,
-          ];
+          return { ...e, subjectIds: e.subjectIds.join(' ') };
         }),
-        {
-          header: true,
-          columns: [
-            'id',
-            'occurredAt',
-            'actorType',
-            'actorId',
-            'action',
-            'subjectType',
-            'subjectIds',
-            'purpose',
-            'requestId',
-          ],
-        },
+        { header: true, columns: CSV_COLUMNS },
       );
       return reply
         .type('text/csv; charset=utf-8')
