@@ -70,6 +70,24 @@ function validationParams(error: FastifyError): InvalidParam[] {
   });
 }
 
+const CLIENT_ERRORS: Record<number, { slug: string; title: string; detail?: string }> = {
+  413: { slug: 'te-groot', title: 'Content Too Large', detail: 'The request body is too large.' },
+  415: { slug: 'mediatype-niet-ondersteund', title: 'Unsupported Media Type' },
+  429: { slug: 'te-veel-verzoeken', title: 'Too Many Requests' },
+};
+
+/** Never tells the caller more than that it failed: details go to the log, with the request id. */
+function sendInternalError(req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendProblem(
+    req,
+    reply,
+    500,
+    'interne-fout',
+    'Internal Server Error',
+    'Something went wrong on our side.',
+  );
+}
+
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, req, reply) => {
     if (error instanceof ProblemError) {
@@ -96,44 +114,16 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     }
     if (isResponseSerializationError(error)) {
       req.log.error({ err: error }, 'response does not match its schema');
-      return sendProblem(
-        req,
-        reply,
-        500,
-        'interne-fout',
-        'Internal Server Error',
-        'Something went wrong on our side.',
-      );
+      return sendInternalError(req, reply);
     }
     const status = error.statusCode ?? 500;
-    if (status === 413) {
-      return sendProblem(req, reply, 413, 'te-groot', 'Content Too Large', 'The request body is too large.');
-    }
-    if (status === 429) {
-      return sendProblem(req, reply, 429, 'te-veel-verzoeken', 'Too Many Requests', error.message);
-    }
-    if (status === 415) {
-      return sendProblem(
-        req,
-        reply,
-        415,
-        'mediatype-niet-ondersteund',
-        'Unsupported Media Type',
-        error.message,
-      );
-    }
+    const known = CLIENT_ERRORS[status];
+    if (known) return sendProblem(req, reply, status, known.slug, known.title, known.detail ?? error.message);
     if (status >= 400 && status < 500) {
       // Fastify's own client errors: malformed JSON, empty body with a JSON content type, bad content length.
       return sendProblem(req, reply, status, 'ongeldige-invoer', 'Bad Request', error.message);
     }
     req.log.error({ err: error }, 'unhandled error');
-    return sendProblem(
-      req,
-      reply,
-      500,
-      'interne-fout',
-      'Internal Server Error',
-      'Something went wrong on our side.',
-    );
+    return sendInternalError(req, reply);
   });
 }

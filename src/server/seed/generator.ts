@@ -137,8 +137,8 @@ function hex32(x: number): string {
 }
 
 /**
- * sfc32 (Chris Doty-Humphrey's Small Fast Counting generator): 128 bits of state, so the UUIDs drawn from it
- * do not repeat in practice, unlike with 32-bit-state generators such as mulberry32.
+ * sfc32 (Chris Doty-Humphrey's Small Fast Counting generator): small and fast, with 128 bits of state so that
+ * different seeds do not fall onto overlapping streams as easily as with 32-bit generators such as mulberry32.
  */
 export class Prng {
   private a: number;
@@ -210,16 +210,35 @@ export class Prng {
     this.spareGaussian = r * Math.sin(theta);
     return r * Math.cos(theta);
   }
+}
 
-  /** A random-looking version 4 UUID drawn from this stream, so ids are reproducible from the seed. */
-  uuid(): string {
-    const a = this.next();
-    const b = ((this.next() & 0xffff0fff) | 0x00004000) >>> 0;
-    const c = ((this.next() & 0x3fffffff) | 0x80000000) >>> 0;
-    const d = this.next();
-    const bh = hex32(b);
-    const ch = hex32(c);
-    return `${hex32(a)}-${bh.slice(0, 4)}-${bh.slice(4)}-${ch.slice(0, 4)}-${ch.slice(4)}${hex32(d)}`;
+const HEX16 = (x: number) => (HEX[(x >>> 8) & 0xff] as string) + (HEX[x & 0xff] as string);
+
+/**
+ * Version 4 UUIDs whose first 48 bits count up from a seed-dependent random start, the rest drawn from the
+ * PRNG. Ascending ids keep every B-tree the seed writes to (primary keys, persons.household_id,
+ * persons.address_id) appending at its right edge instead of touching random pages, which makes loading a
+ * million persons several times faster; this is the idea behind UUIDv7, without the clock. The counter makes
+ * ids unique within a population outright, and the 74 random bits keep populations of different seeds or
+ * municipalities apart.
+ */
+class IdSequence {
+  private counter: number;
+
+  constructor(private readonly rng: Prng) {
+    // Below 2^47, so a population of any allowed size cannot overflow 48 bits.
+    this.counter = (rng.next() >>> 1) * 65536 + (rng.next() & 0xffff);
+  }
+
+  next(): string {
+    const c = this.counter++;
+    const r1 = this.rng.next();
+    const r2 = this.rng.next();
+    const r3 = this.rng.next();
+    return (
+      `${hex32(Math.floor(c / 65536))}-${HEX16(c % 65536)}-${HEX16(0x4000 | (r1 & 0x0fff))}-` +
+      `${HEX16(0x8000 | ((r1 >>> 12) & 0x3fff))}-${hex32(r2)}${HEX16(r3 & 0xffff)}`
+    );
   }
 }
 
@@ -948,6 +967,7 @@ export function* generatePopulation(options: PopulationOptions): Generator<Popul
   const rng = new Prng(`vangnet-population:v1:${o.seed}:${o.cbsCode}`);
   const referenceYear = Number(formatDay(o.referenceDay).slice(0, 4));
   const bsns = new BsnSequence(Number(o.cbsCode), rng);
+  const ids = new IdSequence(rng);
   const people = new PersonFactory(rng, referenceYear);
   const postcodes = new PostcodeAllocator(o.postcodeRange, o.inhabitants);
   let generated = 0;
@@ -958,7 +978,7 @@ export function* generatePopulation(options: PopulationOptions): Generator<Popul
     const spec = addresses.next().value as AddressSpec;
     const address: AddressRow = {
       table: 'addresses',
-      id: rng.uuid(),
+      id: ids.next(),
       municipalityId,
       straat: spec.straat,
       huisnummer: spec.huisnummer,
@@ -982,7 +1002,7 @@ export function* generatePopulation(options: PopulationOptions): Generator<Popul
       if (members.length > room) members = members.slice(0, room);
       const household: HouseholdRow = {
         table: 'households',
-        id: rng.uuid(),
+        id: ids.next(),
         municipalityId,
         addressId: address.id,
       };
@@ -994,7 +1014,7 @@ export function* generatePopulation(options: PopulationOptions): Generator<Popul
         const birthDay = o.referenceDay - Math.floor((d.age + rng.float()) * 365.2425);
         const person: PersonRow = {
           table: 'persons',
-          id: rng.uuid(),
+          id: ids.next(),
           municipalityId,
           bsn: bsns.next(),
           voornamen: d.voornamen,

@@ -71,6 +71,27 @@ async function createSession(
   return token;
 }
 
+/** Creates the session of a successful login and its audit row, in the caller's transaction. */
+async function openSession(
+  tx: Orm,
+  config: Config,
+  user: repo.UserRow,
+  how: { method: 'password' | 'oidc'; idpDidMfa: boolean },
+  info: RequestInfo,
+): Promise<string> {
+  const token = await createSession(tx, config, user, how.method, how.idpDidMfa);
+  await recordRegionAudit(tx, {
+    actorType: 'user',
+    actorId: user.id,
+    municipalityId: await homeMunicipalityOf(tx, user.id),
+    requestId: info.requestId,
+    action: 'auth.login',
+    purpose: PURPOSES.authentication,
+    details: how.method === 'oidc' ? { method: 'oidc', idpMfa: how.idpDidMfa } : { method: 'password' },
+  });
+  return token;
+}
+
 /** Password login. Returns the opaque session token for the cookie. */
 export async function loginWithPassword(
   { db, config }: AuthDeps,
@@ -119,19 +140,9 @@ export async function loginWithPassword(
     });
     throw problems.unauthorized('The e-mail address or password is incorrect.');
   }
-  return db.transaction(async (tx) => {
-    const token = await createSession(tx, config, user, 'password', false);
-    await recordRegionAudit(tx, {
-      actorType: 'user',
-      actorId: user.id,
-      municipalityId: await homeMunicipalityOf(tx, user.id),
-      requestId: info.requestId,
-      action: 'auth.login',
-      purpose: PURPOSES.authentication,
-      details: { method: 'password' },
-    });
-    return token;
-  });
+  return db.transaction((tx) =>
+    openSession(tx, config, user, { method: 'password', idpDidMfa: false }, info),
+  );
 }
 
 /** Session for a user the municipality's OpenID Connect provider vouched for. */
@@ -152,17 +163,7 @@ export async function loginWithOidc(
     }
     if (!user?.isActive) return null;
     const idpDidMfa = (claims.amr ?? []).some((m) => ['mfa', 'otp', 'hwk', 'swk', 'sc'].includes(m));
-    const token = await createSession(tx, config, user, 'oidc', idpDidMfa);
-    await recordRegionAudit(tx, {
-      actorType: 'user',
-      actorId: user.id,
-      municipalityId: await homeMunicipalityOf(tx, user.id),
-      requestId: info.requestId,
-      action: 'auth.login',
-      purpose: PURPOSES.authentication,
-      details: { method: 'oidc', idpMfa: idpDidMfa },
-    });
-    return token;
+    return openSession(tx, config, user, { method: 'oidc', idpDidMfa }, info);
   });
   if (token) return token;
   // Written on its own: the refusal must stay on record although no session is made.
