@@ -71,6 +71,44 @@ async function createSession(
   return token;
 }
 
+function assertNotLocked(user: repo.UserRow): void {
+  if (user.lockedUntil && user.lockedUntil > new Date()) {
+    throw new ProblemError(
+      423,
+      'account-geblokkeerd',
+      'Locked',
+      `Too many failed attempts. The account is locked until ${user.lockedUntil.toISOString()}.`,
+    );
+  }
+}
+
+/**
+ * Counts a wrong password or code; the fifth in a row locks the account and ends its sessions. Committed on its
+ * own, because the failure count must survive the error response.
+ */
+async function registerFailedAttempt(
+  db: Orm,
+  user: repo.UserRow,
+  action: 'auth.login_failed' | 'auth.totp_failed',
+  info: RequestInfo,
+): Promise<void> {
+  const failed = user.failedLogins + 1;
+  const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000) : null;
+  await db.transaction(async (tx) => {
+    await repo.updateUserAuthState(tx, user.id, { failedLogins: lockedUntil ? 0 : failed, lockedUntil });
+    if (lockedUntil) await repo.deleteSessionsOfUser(tx, user.id);
+    await recordRegionAudit(tx, {
+      actorType: 'user',
+      actorId: user.id,
+      municipalityId: await homeMunicipalityOf(tx, user.id),
+      requestId: info.requestId,
+      action: lockedUntil ? 'auth.account_locked' : action,
+      purpose: PURPOSES.authentication,
+      details: { failedAttempts: failed },
+    });
+  });
+}
+
 /** Creates the session of a successful login and its audit row, in the caller's transaction. */
 async function openSession(
   tx: Orm,
@@ -111,33 +149,10 @@ export async function loginWithPassword(
     });
     throw problems.unauthorized('The e-mail address or password is incorrect.');
   }
-  const now = new Date();
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw new ProblemError(
-      423,
-      'account-geblokkeerd',
-      'Locked',
-      `Too many failed attempts. The account is locked until ${user.lockedUntil.toISOString()}.`,
-    );
-  }
+  assertNotLocked(user);
   const ok = await verifyPassword(user.passwordHash, input.password);
   if (!ok) {
-    // Committed on its own: the failure count must survive the error response.
-    await db.transaction(async (tx) => {
-      const failed = user.failedLogins + 1;
-      const lockedUntil =
-        failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
-      await repo.updateUserAuthState(tx, user.id, { failedLogins: lockedUntil ? 0 : failed, lockedUntil });
-      await recordRegionAudit(tx, {
-        actorType: 'user',
-        actorId: user.id,
-        municipalityId: await homeMunicipalityOf(tx, user.id),
-        requestId: info.requestId,
-        action: lockedUntil ? 'auth.account_locked' : 'auth.login_failed',
-        purpose: PURPOSES.authentication,
-        details: { failedAttempts: failed },
-      });
-    });
+    await registerFailedAttempt(db, user, 'auth.login_failed', info);
     throw problems.unauthorized('The e-mail address or password is incorrect.');
   }
   return db.transaction((tx) =>
@@ -276,32 +291,10 @@ export async function startTotpEnrolment({ db, config }: AuthDeps, actor: UserAc
 async function checkTotpCode(deps: AuthDeps, actor: UserActor, code: string, info: RequestInfo) {
   const user = await repo.findUserById(deps.db, actor.userId);
   if (!user?.totpSecretEnc) throw problems.conflict('Start the enrolment first.');
-  const now = new Date();
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw new ProblemError(
-      423,
-      'account-geblokkeerd',
-      'Locked',
-      'Too many failed attempts. Try again later.',
-    );
-  }
+  assertNotLocked(user);
   const secret = decryptSecret(deps.config.secretKey, user.totpSecretEnc);
   if (!verifyTotp(secret, code)) {
-    const failed = user.failedLogins + 1;
-    const lockedUntil =
-      failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
-    await deps.db.transaction(async (tx) => {
-      await repo.updateUserAuthState(tx, user.id, { failedLogins: lockedUntil ? 0 : failed, lockedUntil });
-      if (lockedUntil) await repo.deleteSessionsOfUser(tx, user.id);
-      await recordRegionAudit(tx, {
-        actorType: 'user',
-        actorId: user.id,
-        municipalityId: await homeMunicipalityOf(tx, user.id),
-        requestId: info.requestId,
-        action: 'auth.totp_failed',
-        purpose: PURPOSES.authentication,
-      });
-    });
+    await registerFailedAttempt(deps.db, user, 'auth.totp_failed', info);
     throw problems.badRequest('The code is not correct.', [
       { name: 'body.code', code: 'invalid_code', reason: 'The code is not correct or has expired.' },
     ]);
