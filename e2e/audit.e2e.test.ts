@@ -1,51 +1,28 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../test/harness.ts';
-import {
-  type DemoLogin,
-  ensureWebBuild,
-  expectNoAxeViolations,
-  expectNoHorizontalScroll,
-  findLogin,
-  launchBrowser,
-  login,
-  openPage,
-  settled,
-} from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type DemoLogin, setUpBrowserSuite } from './fixtures.ts';
+import { expectNoAxeViolations, expectNoHorizontalScroll, settled } from './helpers.ts';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
-
-let server: Server;
-let browser: Browser;
+const suite = setUpBrowserSuite();
 let auditor: DemoLogin;
 
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startTestServer({ demo: true });
-  browser = await launchBrowser();
-  auditor = findLogin(server.logins as DemoLogin[], (l) => l.roles.includes('auditor'), 'auditor');
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-}, 60_000);
+beforeAll(() => {
+  auditor = suite.account('auditor');
+});
 
 describe('audit log', { timeout: 180_000 }, () => {
-  it('lists entries, pages with "Volgende", filters, and downloads CSV', async () => {
-    const { context, page, problems } = await openPage(browser);
-    try {
-      await login(page, server.url, auditor.email, auditor.password);
+  it('lists entries, pages with "Volgende", filters, and downloads CSV', () =>
+    suite.withPage(async ({ page, problems }) => {
+      await suite.login(page, auditor);
       // Every read of the audit log is itself audited: make sure there is more than one page (50 per page).
       for (let i = 0; i < 55; i++) {
-        const res = await page.request.get(`${server.url}/api/v1/audit-events?limit=1`);
+        const res = await page.request.get(`${suite.url}/api/v1/audit-events?limit=1`);
         expect(res.status()).toBe(200);
       }
       await page
         .getByRole('navigation', { name: 'Hoofdmenu' })
         .getByRole('link', { name: 'Auditlog' })
         .click();
-      await page.waitForURL(`${server.url}/audit`);
+      await page.waitForURL(`${suite.url}/audit`);
       await settled(page);
       expect(await page.locator('h1').textContent()).toBe('Auditlog');
       const rows = page.locator('table tbody tr');
@@ -76,7 +53,7 @@ describe('audit log', { timeout: 180_000 }, () => {
       const href = await link.getAttribute('href');
       expect(href).toContain('/api/v1/audit-events/export?');
       expect(href).toContain('action=auth.login');
-      const res = await page.request.get(`${server.url}${href}`);
+      const res = await page.request.get(`${suite.url}${href}`);
       expect(res.status()).toBe(200);
       expect(res.headers()['content-type']).toMatch(/^text\/csv/);
       const csv = await res.text();
@@ -98,8 +75,5 @@ describe('audit log', { timeout: 180_000 }, () => {
       await expectNoHorizontalScroll(page, '/audit at 360px');
       await expectNoAxeViolations(page, '/audit at 360px');
       expect(problems.errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });

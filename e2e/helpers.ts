@@ -1,10 +1,10 @@
-// Shared helpers for the browser tests: build the web UI when needed, start the real server in-process,
-// drive Debian's Chromium with playwright-core and check pages with axe.
+// Shared helpers for the browser tests: build the web UI when needed, wait for a page to settle and check pages
+// with axe and for their structure. Starting the server and Chromium, pages and logins: fixtures.ts.
 import { mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -55,48 +55,6 @@ export async function ensureWebBuild(): Promise<void> {
   }
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-gpu',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
-
-export interface PageProblems {
-  /** Content-Security-Policy violations and uncaught errors seen in the page. */
-  errors: string[];
-}
-
-/** A fresh browser context and page; records CSP violations and uncaught errors. */
-export async function openPage(
-  browser: Browser,
-  opts: { width?: number; height?: number } = {},
-): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
-  const context = await browser.newContext({
-    viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  const problems: PageProblems = { errors: [] };
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) {
-      problems.errors.push(`CSP: ${msg.text()}`);
-    }
-  });
-  page.on('pageerror', (err) => problems.errors.push(`Uncaught: ${err.message}`));
-  return { context, page, problems };
-}
-
 /** Waits until the page shows its h1 and nothing is loading any more. */
 export async function settled(page: Page): Promise<void> {
   await page.locator('main h1').first().waitFor({ state: 'visible' });
@@ -139,26 +97,4 @@ export async function expectPageStructure(page: Page, label: string): Promise<vo
   expect(await page.locator('h1').count(), `one h1 on ${label}`).toBe(1);
   expect(await page.locator('a[href="#main"]').count(), `skip link on ${label}`).toBe(1);
   expect(await page.title(), `title on ${label}`).toMatch(/ - Vangnet$/);
-}
-
-export async function login(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/inloggen`);
-  await page.locator('#email').fill(email);
-  await page.locator('#password').fill(password);
-  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/inloggen'));
-  await settled(page);
-}
-
-export interface DemoLogin {
-  email: string;
-  password: string;
-  roles: string[];
-  municipalities?: string[];
-}
-
-export function findLogin(logins: DemoLogin[], match: (l: DemoLogin) => boolean, what: string): DemoLogin {
-  const found = logins.find(match);
-  if (!found) throw new Error(`No demo login for ${what} in ${JSON.stringify(logins.map((l) => l.email))}`);
-  return found;
 }

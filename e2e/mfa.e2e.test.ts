@@ -1,23 +1,10 @@
 import * as OTPAuth from 'otpauth';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../test/harness.ts';
-import {
-  type DemoLogin,
-  ensureWebBuild,
-  expectNoAxeViolations,
-  expectNoHorizontalScroll,
-  expectPageStructure,
-  findLogin,
-  launchBrowser,
-  openPage,
-  settled,
-} from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type DemoLogin, setUpBrowserSuite, submitLogin } from './fixtures.ts';
+import { expectNoAxeViolations, expectNoHorizontalScroll, expectPageStructure, settled } from './helpers.ts';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
-
-let server: Server;
-let browser: Browser;
+// The demo with the second factor switched on, as in production.
+const suite = setUpBrowserSuite({ MFA_REQUIRED: 'true' });
 let administrator: DemoLogin;
 
 function totp(secret: string, timestamp = Date.now()): string {
@@ -31,33 +18,17 @@ function totp(secret: string, timestamp = Date.now()): string {
   });
 }
 
-beforeAll(async () => {
-  await ensureWebBuild();
-  // The demo with the second factor switched on, as in production.
-  server = await startTestServer({ demo: true, env: { MFA_REQUIRED: 'true' } });
-  browser = await launchBrowser();
-  administrator = findLogin(
-    server.logins as DemoLogin[],
-    (l) => l.roles.length === 1 && l.roles[0] === 'functioneel_beheerder',
-    'functioneel beheerder',
-  );
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-}, 60_000);
+beforeAll(() => {
+  administrator = suite.account('administrator');
+});
 
 describe('second factor', { timeout: 180_000 }, () => {
-  it('enrols an authenticator app, then verifies a code at the next login', async () => {
-    const { context, page, problems } = await openPage(browser);
-    try {
+  it('enrols an authenticator app, then verifies a code at the next login', () =>
+    suite.withPage(async ({ page, problems }) => {
       // Asking for a page first: after the second factor the user lands there.
-      await page.goto(`${server.url}/beheer/teams`);
+      await page.goto(`${suite.url}/beheer/teams`);
       await page.waitForURL(/\/inloggen/);
-      await page.locator('#email').fill(administrator.email);
-      await page.locator('#password').fill(administrator.password);
-      await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+      await submitLogin(page, administrator);
       await page.waitForURL(/\/inloggen\/tweede-factor/);
       await settled(page);
       expect(await page.locator('h1').textContent()).toBe('Tweede factor instellen');
@@ -83,7 +54,7 @@ describe('second factor', { timeout: 180_000 }, () => {
 
       await page.getByLabel('Code van 6 cijfers').fill(totp(secret));
       await page.getByRole('button', { name: 'Bevestigen' }).click();
-      await page.waitForURL(`${server.url}/beheer/teams`);
+      await page.waitForURL(`${suite.url}/beheer/teams`);
       await settled(page);
       expect(await page.locator('h1').textContent()).toBe('Teams');
 
@@ -91,9 +62,7 @@ describe('second factor', { timeout: 180_000 }, () => {
       await page.locator('.vangnet-user-menu__summary').click();
       await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
       await page.waitForURL(/\/inloggen/);
-      await page.locator('#email').fill(administrator.email);
-      await page.locator('#password').fill(administrator.password);
-      await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+      await submitLogin(page, administrator);
       await page.waitForURL(/\/inloggen\/tweede-factor/);
       await settled(page);
       expect(await page.locator('h1').textContent()).toBe('Tweede factor');
@@ -103,12 +72,9 @@ describe('second factor', { timeout: 180_000 }, () => {
       // The next period's code: the server accepts one period of drift and this one was not used yet.
       await page.getByLabel('Code van 6 cijfers').fill(totp(secret, Date.now() + 30_000));
       await page.keyboard.press('Enter');
-      await page.waitForURL(`${server.url}/`);
+      await page.waitForURL(`${suite.url}/`);
       await settled(page);
       expect(await page.locator('h1').textContent()).toBe('Mijn werk');
       expect(problems.errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });

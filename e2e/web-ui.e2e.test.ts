@@ -1,51 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../test/harness.ts';
-import {
-  type DemoLogin,
-  ensureWebBuild,
-  expectNoAxeViolations,
-  expectNoHorizontalScroll,
-  expectPageStructure,
-  findLogin,
-  launchBrowser,
-  login,
-  openPage,
-  settled,
-} from './helpers.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type DemoLogin, setUpBrowserSuite, submitLogin } from './fixtures.ts';
+import { expectNoAxeViolations, expectNoHorizontalScroll, expectPageStructure, settled } from './helpers.ts';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
-
-let server: Server;
-let browser: Browser;
+const suite = setUpBrowserSuite();
 let regional: DemoLogin;
 let administrator: DemoLogin;
 
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startTestServer({ demo: true });
-  browser = await launchBrowser();
-  const logins = server.logins as DemoLogin[];
-  // The demo functioneel beheerder who also holds the auditor role and works in two municipalities: sees every page.
-  regional = findLogin(
-    logins,
-    (l) => l.roles.includes('functioneel_beheerder') && l.roles.includes('auditor'),
-    'functioneel beheerder + auditor',
-  );
-  administrator = findLogin(
-    logins,
-    (l) => l.roles.length === 1 && l.roles[0] === 'functioneel_beheerder',
-    'functioneel beheerder',
-  );
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-}, 60_000);
+beforeAll(() => {
+  regional = suite.account('regional');
+  administrator = suite.account('administrator');
+});
 
 async function firstId(page: Page, path: string): Promise<string> {
-  const res = await page.request.get(`${server.url}/api/v1/${path}`);
+  const res = await page.request.get(`${suite.url}/api/v1/${path}`);
   expect(res.status(), `GET ${path}`).toBe(200);
   const body = (await res.json()) as { items: { id: string }[] };
   const id = body.items[0]?.id;
@@ -54,10 +22,9 @@ async function firstId(page: Page, path: string): Promise<string> {
 }
 
 describe('Vangnet web UI', { timeout: 180_000 }, () => {
-  it('login page: accessible, and login works with the keyboard only', async () => {
-    const { context, page, problems } = await openPage(browser);
-    try {
-      await page.goto(`${server.url}/`);
+  it('login page: accessible, and login works with the keyboard only', () =>
+    suite.withPage(async ({ page, problems }) => {
+      await page.goto(`${suite.url}/`);
       await page.waitForURL(/\/inloggen/);
       await settled(page);
       await expect.poll(() => page.locator('h1').textContent()).toBe('Inloggen');
@@ -79,19 +46,15 @@ describe('Vangnet web UI', { timeout: 180_000 }, () => {
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('password');
       await page.keyboard.type(regional.password);
       await page.keyboard.press('Enter');
-      await page.waitForURL(`${server.url}/`);
+      await page.waitForURL(`${suite.url}/`);
       await settled(page);
       expect(await page.locator('h1').textContent()).toBe('Mijn werk');
       expect(problems.errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it('shows wrong credentials in an alert, with field errors from the server', async () => {
-    const { context, page, problems } = await openPage(browser);
-    try {
-      await page.goto(`${server.url}/inloggen`);
+  it('shows wrong credentials in an alert, with field errors from the server', () =>
+    suite.withPage(async ({ page, problems }) => {
+      await page.goto(`${suite.url}/inloggen`);
       await settled(page);
       // Empty form: errors next to the fields.
       await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
@@ -104,15 +67,11 @@ describe('Vangnet web UI', { timeout: 180_000 }, () => {
         .poll(() => page.locator('.utrecht-alert--error').textContent())
         .toContain('Het e-mailadres of wachtwoord is onjuist.');
       expect(problems.errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it('every page: landmarks, title, no axe violations, no horizontal scroll at 360 px', async () => {
-    const { context, page, problems } = await openPage(browser);
-    try {
-      await login(page, server.url, regional.email, regional.password);
+  it('every page: landmarks, title, no axe violations, no horizontal scroll at 360 px', () =>
+    suite.withPage(async ({ page, problems }) => {
+      await suite.login(page, regional);
       const userId = await firstId(page, 'users');
       const teamId = await firstId(page, 'teams');
       const wijkId = await firstId(page, 'wijken');
@@ -135,7 +94,7 @@ describe('Vangnet web UI', { timeout: 180_000 }, () => {
         await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
         for (const path of pages) {
           const label = `${path} at ${width}px`;
-          await page.goto(`${server.url}${path}`);
+          await page.goto(`${suite.url}${path}`);
           await settled(page);
           expect(new URL(page.url()).pathname, label).toBe(path);
           await expectPageStructure(page, label);
@@ -143,19 +102,15 @@ describe('Vangnet web UI', { timeout: 180_000 }, () => {
           if (width === 360) await expectNoHorizontalScroll(page, label);
         }
       }
-      await page.goto(`${server.url}/bestaat-niet`);
+      await page.goto(`${suite.url}/bestaat-niet`);
       await settled(page);
       expect(await page.locator('h1').textContent()).toBe('Pagina niet gevonden');
       expect(problems.errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it('navigates in the app, moving focus to the new heading', async () => {
-    const { context, page, problems } = await openPage(browser);
-    try {
-      await login(page, server.url, regional.email, regional.password);
+  it('navigates in the app, moving focus to the new heading', () =>
+    suite.withPage(async ({ page, problems }) => {
+      await suite.login(page, regional);
       const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
       for (const [link, heading, title] of [
         ['Gebruikers', 'Gebruikers', 'Gebruikers - Vangnet'],
@@ -173,15 +128,11 @@ describe('Vangnet web UI', { timeout: 180_000 }, () => {
         expect(await nav.locator('[aria-current="page"]').textContent()).toBe(link);
       }
       expect(problems.errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it('switches the language to English and back, following <html lang> and remembering it', async () => {
-    const { context, page, problems } = await openPage(browser);
-    try {
-      await login(page, server.url, regional.email, regional.password);
+  it('switches the language to English and back, following <html lang> and remembering it', () =>
+    suite.withPage(async ({ page, problems }) => {
+      await suite.login(page, regional);
       expect(await page.locator('h1').textContent()).toBe('Mijn werk');
       await page.getByRole('navigation', { name: 'Taal' }).getByRole('button', { name: 'English' }).click();
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -201,15 +152,11 @@ describe('Vangnet web UI', { timeout: 180_000 }, () => {
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('nl');
       expect(await page.locator('h1').textContent()).toBe('Mijn werk');
       expect(problems.errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it('switches the active municipality', async () => {
-    const { context, page, problems } = await openPage(browser);
-    try {
-      await login(page, server.url, regional.email, regional.password);
+  it('switches the active municipality', () =>
+    suite.withPage(async ({ page, problems }) => {
+      await suite.login(page, regional);
       const select = page.getByRole('combobox', { name: 'Actieve gemeente' });
       const options = await select.locator('option').allTextContents();
       expect(options.length).toBeGreaterThan(1);
@@ -221,22 +168,18 @@ describe('Vangnet web UI', { timeout: 180_000 }, () => {
       await expect.poll(() => page.locator('.vangnet-brand__municipality').textContent()).toBe(other);
       await expect.poll(() => page.locator('main').textContent()).toContain(other);
       expect(problems.errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it('manages teams, wijken and users through the forms', async () => {
-    const { context, page, problems } = await openPage(browser);
-    try {
-      await login(page, server.url, regional.email, regional.password);
+  it('manages teams, wijken and users through the forms', () =>
+    suite.withPage(async ({ page, problems }) => {
+      await suite.login(page, regional);
       // Team: create, edit, delete.
-      await page.goto(`${server.url}/beheer/teams/nieuw`);
+      await page.goto(`${suite.url}/beheer/teams/nieuw`);
       await settled(page);
       await page.getByLabel('Naam').fill('Team E2E');
       await page.getByLabel(/Beschrijving/).fill('Aangemaakt door de browsertest');
       await page.getByRole('button', { name: 'Opslaan' }).click();
-      await page.waitForURL(`${server.url}/beheer/teams`);
+      await page.waitForURL(`${suite.url}/beheer/teams`);
       await expect.poll(() => page.locator('[role="status"]').first().textContent()).toContain('Team E2E');
       await page.getByRole('link', { name: 'Team E2E' }).click();
       await settled(page);
@@ -245,12 +188,12 @@ describe('Vangnet web UI', { timeout: 180_000 }, () => {
       await expect.poll(() => page.locator('.utrecht-alert--ok').textContent()).toContain('opgeslagen');
       await page.getByRole('button', { name: 'Verwijderen' }).click();
       await page.getByRole('button', { name: 'Ja, verwijderen' }).click();
-      await page.waitForURL(`${server.url}/beheer/teams`);
+      await page.waitForURL(`${suite.url}/beheer/teams`);
       await settled(page);
       expect(await page.getByRole('link', { name: 'Team E2E bewerkt' }).count()).toBe(0);
 
       // Wijk: a malformed code is caught next to the field.
-      await page.goto(`${server.url}/beheer/wijken/nieuw`);
+      await page.goto(`${suite.url}/beheer/wijken/nieuw`);
       await settled(page);
       await page.getByLabel('Wijkcode').fill('WK12');
       await page.getByLabel('Naam').fill('Testwijk');
@@ -262,7 +205,7 @@ describe('Vangnet web UI', { timeout: 180_000 }, () => {
       await expectNoAxeViolations(page, '/beheer/wijken/nieuw with errors');
 
       // User: the server's field error (password too short) appears next to the password field.
-      await page.goto(`${server.url}/beheer/gebruikers/nieuw`);
+      await page.goto(`${suite.url}/beheer/gebruikers/nieuw`);
       await settled(page);
       await page.getByLabel('Naam').fill('Erik Endtoend');
       await page.getByLabel('E-mailadres').fill('erik.e2e@voorbeeldstad.demo');
@@ -273,49 +216,39 @@ describe('Vangnet web UI', { timeout: 180_000 }, () => {
       expect(await page.locator('#password').getAttribute('aria-invalid')).toBe('true');
       await page.getByLabel(/Wachtwoord/).fill('een-lang-genoeg-wachtwoord');
       await page.getByRole('button', { name: 'Opslaan' }).click();
-      await page.waitForURL(`${server.url}/beheer/gebruikers`);
+      await page.waitForURL(`${suite.url}/beheer/gebruikers`);
       await settled(page);
       await expect.poll(() => page.getByRole('link', { name: 'Erik Endtoend' }).count()).toBe(1);
       expect(problems.errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it('only shows what the role allows: a functioneel beheerder has no audit log', async () => {
-    const { context, page, problems } = await openPage(browser);
-    try {
-      await login(page, server.url, administrator.email, administrator.password);
+  it('only shows what the role allows: a functioneel beheerder has no audit log', () =>
+    suite.withPage(async ({ page, problems }) => {
+      await suite.login(page, administrator);
       const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
       expect(await nav.getByRole('link', { name: 'Auditlog' }).count()).toBe(0);
       expect(await nav.getByRole('link', { name: 'Gebruikers' }).count()).toBe(1);
       // A single municipality: no switcher.
       expect(await page.getByRole('combobox', { name: 'Actieve gemeente' }).count()).toBe(0);
-      await page.goto(`${server.url}/audit`);
+      await page.goto(`${suite.url}/audit`);
       await settled(page);
       expect(await page.locator('h1').textContent()).toBe('Geen toegang');
       await expectNoAxeViolations(page, '/audit without permission');
       expect(problems.errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it('session expiry: without the cookie the login page says the session expired, then returns', async () => {
-    const { context, page, problems } = await openPage(browser);
-    try {
-      await login(page, server.url, regional.email, regional.password);
+  it('session expiry: without the cookie the login page says the session expired, then returns', () =>
+    suite.withPage(async ({ context, page, problems }) => {
+      await suite.login(page, regional);
       // Full page load after the cookie is gone.
       await context.clearCookies();
-      await page.goto(`${server.url}/beheer/teams`);
+      await page.goto(`${suite.url}/beheer/teams`);
       await page.waitForURL(/\/inloggen/);
       await settled(page);
       await expect.poll(() => page.locator('main').textContent()).toContain('Uw sessie is verlopen');
       await expectNoAxeViolations(page, '/inloggen (expired)');
-      await page.locator('#email').fill(regional.email);
-      await page.locator('#password').fill(regional.password);
-      await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-      await page.waitForURL(`${server.url}/beheer/teams`);
+      await submitLogin(page, regional);
+      await page.waitForURL(`${suite.url}/beheer/teams`);
       await settled(page);
       expect(await page.locator('h1').textContent()).toBe('Teams');
 
@@ -326,35 +259,29 @@ describe('Vangnet web UI', { timeout: 180_000 }, () => {
       await expect.poll(() => page.locator('main').textContent()).toContain('Uw sessie is verlopen');
       expect(new URL(page.url()).searchParams.get('redirect')).toBe('/beheer/wijken');
       expect(problems.errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it('logs out, and logs out everywhere', async () => {
-    const { context, page, problems } = await openPage(browser);
-    const other = await openPage(browser);
-    try {
-      await login(page, server.url, administrator.email, administrator.password);
-      await page.locator('.vangnet-user-menu__summary').click();
-      await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
-      await page.waitForURL(/\/inloggen/);
-      await expect.poll(() => page.locator('main').textContent()).toContain('U bent uitgelogd.');
+  it('logs out, and logs out everywhere', () =>
+    // Two pages, each in its own browser context: two sessions of the same user.
+    suite.withPage(({ page, problems }) =>
+      suite.withPage(async (other) => {
+        await suite.login(page, administrator);
+        await page.locator('.vangnet-user-menu__summary').click();
+        await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
+        await page.waitForURL(/\/inloggen/);
+        await expect.poll(() => page.locator('main').textContent()).toContain('U bent uitgelogd.');
 
-      // Two sessions; "Overal uitloggen" in one ends the other too.
-      await login(page, server.url, administrator.email, administrator.password);
-      await login(other.page, server.url, administrator.email, administrator.password);
-      await page.locator('.vangnet-user-menu__summary').click();
-      await page.getByRole('button', { name: 'Overal uitloggen' }).click();
-      await page.waitForURL(/\/inloggen/);
-      await expect.poll(() => page.locator('main').textContent()).toContain('op al uw apparaten uitgelogd');
-      await other.page.goto(`${server.url}/beheer/teams`);
-      await other.page.waitForURL(/\/inloggen/);
-      expect(problems.errors).toEqual([]);
-      expect(other.problems.errors).toEqual([]);
-    } finally {
-      await context.close();
-      await other.context.close();
-    }
-  });
+        // Two sessions; "Overal uitloggen" in one ends the other too.
+        await suite.login(page, administrator);
+        await suite.login(other.page, administrator);
+        await page.locator('.vangnet-user-menu__summary').click();
+        await page.getByRole('button', { name: 'Overal uitloggen' }).click();
+        await page.waitForURL(/\/inloggen/);
+        await expect.poll(() => page.locator('main').textContent()).toContain('op al uw apparaten uitgelogd');
+        await other.page.goto(`${suite.url}/beheer/teams`);
+        await other.page.waitForURL(/\/inloggen/);
+        expect(problems.errors).toEqual([]);
+        expect(other.problems.errors).toEqual([]);
+      }),
+    ));
 });

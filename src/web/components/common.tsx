@@ -1,15 +1,24 @@
+import { type QueryKey, useQuery } from '@tanstack/react-query';
 import {
   Button,
   ButtonGroup,
   Heading1,
   Paragraph,
   Table,
+  TableBody,
   TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
 } from '@utrecht/component-library-react';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../shared/roles.ts';
+import type { Page } from '../api.ts';
 import { hasPermission, useSession } from '../session.ts';
+import { type AdminListPath, AppLink } from './links.tsx';
+import { ErrorAlert } from './problem.tsx';
 import { usePageTitle } from './usePageTitle.ts';
 
 export function Loading() {
@@ -45,6 +54,64 @@ export function RequirePermission({ anyOf, children }: { anyOf: Permission[]; ch
   if (!session) return <Loading />;
   if (!hasPermission(session, ...anyOf)) return <Forbidden />;
   return <>{children}</>;
+}
+
+interface PermittedPageProps {
+  /** Only users whose active municipality grants this permission see the page. */
+  permission: Permission;
+  /** The h1, and the document title. */
+  title: string;
+  /** A paragraph under the h1. */
+  intro?: string;
+  /** A link back to this list page, under the h1. */
+  back?: AdminListPath;
+  children: ReactNode;
+}
+
+/** A page that needs a permission: document title, h1, an intro or a link back, then the content. */
+export function PermittedPage({ permission, ...page }: PermittedPageProps) {
+  return (
+    <RequirePermission anyOf={[permission]}>
+      <PageContent {...page} />
+    </RequirePermission>
+  );
+}
+
+function PageContent({ title, intro, back, children }: Omit<PermittedPageProps, 'permission'>) {
+  const { t } = useTranslation();
+  usePageTitle(title);
+  return (
+    <>
+      <Heading1>{title}</Heading1>
+      {intro !== undefined && <Paragraph>{intro}</Paragraph>}
+      {back !== undefined && (
+        <Paragraph>
+          <AppLink to={back}>{t('common.back')}</AppLink>
+        </Paragraph>
+      )}
+      {children}
+    </>
+  );
+}
+
+/** Loads with a query; shows that it is loading, the error, or what `children` makes of the data. */
+export function QueryView<T>({
+  queryKey,
+  queryFn,
+  children,
+}: {
+  queryKey: QueryKey;
+  queryFn: () => Promise<T>;
+  children: (data: T) => ReactNode;
+}) {
+  const query = useQuery({ queryKey, queryFn });
+  return (
+    <>
+      {query.isPending && <Loading />}
+      {query.isError && <ErrorAlert error={query.error} />}
+      {query.data !== undefined && children(query.data)}
+    </>
+  );
 }
 
 export function Forbidden() {
@@ -155,5 +222,68 @@ export function Pager({
         </Button>
       )}
     </ButtonGroup>
+  );
+}
+
+/** A column of a PagedTable: its header, and what a row shows in it. */
+export interface Column<T> {
+  header: string;
+  cell: (item: T) => ReactNode;
+}
+
+interface PagedTableProps<T> {
+  /** The query key of the list; the cursor of the page is added. Another key starts again at page 1. */
+  queryKey: readonly unknown[];
+  load: (cursor: string | null) => Promise<Page<T>>;
+  caption: string;
+  columns: Column<T>[];
+  /** Shown under the table when there are no rows; "Er is nog niets om te tonen." when left out. */
+  empty?: string;
+}
+
+/** A list from a cursor-paginated API as a table of one page at a time, with "Vorige" and "Volgende". */
+export function PagedTable<T extends { id: string }>({
+  queryKey,
+  load,
+  caption,
+  columns,
+  empty,
+}: PagedTableProps<T>) {
+  const { t } = useTranslation();
+  const pager = useCursorPager(JSON.stringify(queryKey));
+  return (
+    <QueryView queryKey={[...queryKey, pager.cursor]} queryFn={() => load(pager.cursor)}>
+      {(page) => (
+        <>
+          <DataTable caption={caption}>
+            <TableHeader>
+              <TableRow>
+                {columns.map((column) => (
+                  <TableHeaderCell key={column.header} scope="col">
+                    {column.header}
+                  </TableHeaderCell>
+                ))}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {page.items.map((item) => (
+                <TableRow key={item.id}>
+                  {columns.map((column) => (
+                    <TableCell key={column.header}>{column.cell(item)}</TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            </TableBody>
+          </DataTable>
+          {page.items.length === 0 && <Paragraph>{empty ?? t('common.empty')}</Paragraph>}
+          <Pager
+            page={pager.page}
+            nextCursor={page.nextCursor}
+            onNext={pager.next}
+            onPrevious={pager.previous}
+          />
+        </>
+      )}
+    </QueryView>
   );
 }

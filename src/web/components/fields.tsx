@@ -19,6 +19,36 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
   return list || undefined;
 }
 
+/** The ids of the description and the error message of field `id`, for aria-describedby (when it has them). */
+function fieldDescribedBy(id: string, description: ReactNode, error: string | undefined): string | undefined {
+  return describedBy(description !== undefined && `${id}-description`, !!error && `${id}-error`);
+}
+
+/** What every single-value field has: a label, maybe a description and an error, and its value. */
+interface FieldProps {
+  id: string;
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  description?: ReactNode;
+  error?: string;
+  optional?: boolean;
+}
+
+type ValueElement = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+/** The attributes the input of every field shares: id and name, value, invalid state and its descriptions. */
+function inputProps({ id, value, onChange, description, error }: FieldProps) {
+  return {
+    id,
+    name: id,
+    value,
+    onChange: (e: ChangeEvent<ValueElement>) => onChange(e.target.value),
+    invalid: !!error,
+    'aria-describedby': fieldDescribedBy(id, description, error),
+  };
+}
+
 interface FieldShellProps {
   id: string;
   label: ReactNode;
@@ -54,18 +84,11 @@ function FieldShell({ id, label, description, error, optional, children }: Field
   );
 }
 
-export interface TextFieldProps {
-  id: string;
-  label: ReactNode;
-  value: string;
-  onChange: (value: string) => void;
-  description?: ReactNode;
-  error?: string;
+export interface TextFieldProps extends FieldProps {
   type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'search';
   autoComplete?: string;
   inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
   required?: boolean;
-  optional?: boolean;
   readOnly?: boolean;
   maxLength?: number;
   min?: number;
@@ -74,116 +97,43 @@ export interface TextFieldProps {
 }
 
 export function TextField(props: TextFieldProps) {
-  const {
-    id,
-    label,
-    value,
-    onChange,
-    description,
-    error,
-    type = 'text',
-    required,
-    optional,
-    readOnly,
-  } = props;
   return (
-    <FieldShell id={id} label={label} description={description} error={error} optional={optional}>
+    <FieldShell {...props}>
       <Textbox
-        id={id}
-        name={id}
-        type={type}
-        value={value}
-        onChange={(e: ChangeEvent<HTMLInputElement>) => onChange(e.target.value)}
-        invalid={!!error}
-        required={required}
-        readOnly={readOnly}
+        {...inputProps(props)}
+        type={props.type ?? 'text'}
+        required={props.required}
+        readOnly={props.readOnly}
         autoComplete={props.autoComplete}
         inputMode={props.inputMode}
         maxLength={props.maxLength}
         min={props.min}
         spellCheck={props.spellCheck}
         className={props.size ? `vangnet-textbox--${props.size}` : undefined}
-        aria-describedby={describedBy(
-          description !== undefined && `${id}-description`,
-          !!error && `${id}-error`,
-        )}
       />
     </FieldShell>
   );
 }
 
-export interface TextAreaFieldProps {
-  id: string;
-  label: ReactNode;
-  value: string;
-  onChange: (value: string) => void;
-  description?: ReactNode;
-  error?: string;
-  optional?: boolean;
-}
+export type TextAreaFieldProps = FieldProps;
 
-export function TextAreaField({
-  id,
-  label,
-  value,
-  onChange,
-  description,
-  error,
-  optional,
-}: TextAreaFieldProps) {
+export function TextAreaField(props: TextAreaFieldProps) {
   return (
-    <FieldShell id={id} label={label} description={description} error={error} optional={optional}>
-      <Textarea
-        id={id}
-        name={id}
-        value={value}
-        onChange={(e: ChangeEvent<HTMLTextAreaElement>) => onChange(e.target.value)}
-        invalid={!!error}
-        rows={4}
-        aria-describedby={describedBy(
-          description !== undefined && `${id}-description`,
-          !!error && `${id}-error`,
-        )}
-      />
+    <FieldShell {...props}>
+      <Textarea {...inputProps(props)} rows={4} />
     </FieldShell>
   );
 }
 
-export interface SelectFieldProps {
-  id: string;
-  label: ReactNode;
-  value: string;
-  onChange: (value: string) => void;
+export interface SelectFieldProps extends FieldProps {
   options: { value: string; label: string }[];
-  description?: ReactNode;
-  error?: string;
-  optional?: boolean;
 }
 
-export function SelectField({
-  id,
-  label,
-  value,
-  onChange,
-  options,
-  description,
-  error,
-  optional,
-}: SelectFieldProps) {
+export function SelectField(props: SelectFieldProps) {
   return (
-    <FieldShell id={id} label={label} description={description} error={error} optional={optional}>
-      <Select
-        id={id}
-        name={id}
-        value={value}
-        onChange={(e: ChangeEvent<HTMLSelectElement>) => onChange(e.target.value)}
-        invalid={!!error}
-        aria-describedby={describedBy(
-          description !== undefined && `${id}-description`,
-          !!error && `${id}-error`,
-        )}
-      >
-        {options.map((o) => (
+    <FieldShell {...props}>
+      <Select {...inputProps(props)}>
+        {props.options.map((o) => (
           <SelectOption key={o.value} value={o.value}>
             {o.label}
           </SelectOption>
@@ -216,14 +166,7 @@ export function CheckboxGroup({
   const toggle = (option: string, checked: boolean) =>
     onChange(checked ? [...value, option] : value.filter((v) => v !== option));
   return (
-    <Fieldset
-      id={id}
-      invalid={!!error}
-      aria-describedby={describedBy(
-        description !== undefined && `${id}-description`,
-        !!error && `${id}-error`,
-      )}
-    >
+    <Fieldset id={id} invalid={!!error} aria-describedby={fieldDescribedBy(id, description, error)}>
       <FieldsetLegend>{legend}</FieldsetLegend>
       {description && <FormFieldDescription id={`${id}-description`}>{description}</FormFieldDescription>}
       {error && <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage>}

@@ -6,3 +6,6 @@ export const AppLink = createLink(Link);
 
 /** A link that looks like a button, for actions that go to another page ("Nieuwe gebruiker"). */
 export const AppButtonLink = createLink(ButtonLink);
+
+/** The list pages of the administration: their new and edit pages link back, a create or delete ends there. */
+export type AdminListPath = '/beheer/gebruikers' | '/beheer/teams' | '/beheer/wijken';

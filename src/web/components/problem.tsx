@@ -53,12 +53,19 @@ export function problemFieldErrors(t: TFunction, error: unknown): FieldErrors {
   return out;
 }
 
+/** A field whose error an ErrorAlert lists: the id of its input, its label and its message (if any). */
+export interface AlertField {
+  id: string;
+  label: string;
+  message: string | undefined;
+}
+
 interface ErrorAlertProps {
   /** The message; when left out it is derived from `error`. */
   message?: string;
   error?: unknown;
   /** Field errors with the id of the input, listed as links so a keyboard user can jump to each field. */
-  fields?: { id: string; label: string; message: string | undefined }[];
+  fields?: AlertField[];
 }
 
 /** An error Alert that takes focus when it appears, so screen reader and keyboard users notice it. */

@@ -1,26 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
 import {
   Button,
   ButtonGroup,
   Code,
   Fieldset,
   FieldsetLegend,
-  Heading1,
   Link,
   Paragraph,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AuditEvent, type AuditFilters, api } from '../api.ts';
-import { DataTable, Loading, Pager, RequirePermission, useCursorPager } from '../components/common.tsx';
+import { PagedTable, PermittedPage } from '../components/common.tsx';
 import { TextField } from '../components/fields.tsx';
-import { ErrorAlert } from '../components/problem.tsx';
-import { usePageTitle } from '../components/usePageTitle.ts';
 import { formatDateTime } from '../i18n/index.ts';
 
 /** Filters as they appear in the address bar: dates as YYYY-MM-DD (local calendar days). */
@@ -63,23 +54,17 @@ export function toApiFilters(search: AuditSearch): AuditFilters {
 }
 
 export function AuditPage(props: { search: AuditSearch; onSearch: (search: AuditSearch) => void }) {
+  const { t } = useTranslation();
   return (
-    <RequirePermission anyOf={['audit:read']}>
+    <PermittedPage permission="audit:read" title={t('audit.title')} intro={t('audit.intro')}>
       <AuditLog {...props} />
-    </RequirePermission>
+    </PermittedPage>
   );
 }
 
 function AuditLog({ search, onSearch }: { search: AuditSearch; onSearch: (search: AuditSearch) => void }) {
   const { t } = useTranslation();
-  usePageTitle(t('audit.title'));
   const filters = toApiFilters(search);
-  const filterKey = JSON.stringify(filters);
-  const pager = useCursorPager(filterKey);
-  const events = useQuery({
-    queryKey: ['audit-events', filters, pager.cursor],
-    queryFn: () => api.auditEvents(filters, pager.cursor),
-  });
 
   const [from, setFrom] = useState(search.from ?? '');
   const [to, setTo] = useState(search.to ?? '');
@@ -100,9 +85,6 @@ function AuditLog({ search, onSearch }: { search: AuditSearch; onSearch: (search
 
   return (
     <>
-      <Heading1>{t('audit.title')}</Heading1>
-      <Paragraph>{t('audit.intro')}</Paragraph>
-
       <form onSubmit={onSubmit} noValidate className="vangnet-form vangnet-filters">
         <Fieldset>
           <FieldsetLegend>{t('audit.filters')}</FieldsetLegend>
@@ -163,69 +145,52 @@ function AuditLog({ search, onSearch }: { search: AuditSearch; onSearch: (search
         </span>
       </Paragraph>
 
-      {events.isPending && <Loading />}
-      {events.isError && <ErrorAlert error={events.error} />}
-      {events.data && (
-        <>
-          <DataTable caption={t('audit.caption')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('audit.occurredAt')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('audit.actor')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('audit.action')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('audit.subject')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('audit.purpose')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('audit.requestId')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {events.data.items.map((event) => (
-                <AuditRow key={event.id} event={event} />
-              ))}
-            </TableBody>
-          </DataTable>
-          {events.data.items.length === 0 && <Paragraph>{t('audit.empty')}</Paragraph>}
-          <Pager
-            page={pager.page}
-            nextCursor={events.data.nextCursor}
-            onNext={pager.next}
-            onPrevious={pager.previous}
-          />
-        </>
-      )}
+      <PagedTable
+        queryKey={['audit-events', filters]}
+        load={(cursor) => api.auditEvents(filters, cursor)}
+        caption={t('audit.caption')}
+        columns={[
+          {
+            header: t('audit.occurredAt'),
+            cell: (event) => <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>,
+          },
+          { header: t('audit.actor'), cell: (event) => <AuditActor event={event} /> },
+          { header: t('audit.action'), cell: (event) => <Code>{event.action}</Code> },
+          { header: t('audit.subject'), cell: (event) => <AuditSubject event={event} /> },
+          { header: t('audit.purpose'), cell: (event) => event.purpose ?? '' },
+          {
+            header: t('audit.requestId'),
+            cell: (event) => <span className="vangnet-ids">{event.requestId ?? ''}</span>,
+          },
+        ]}
+        empty={t('audit.empty')}
+      />
     </>
   );
 }
 
-function AuditRow({ event }: { event: AuditEvent }) {
+function AuditActor({ event }: { event: AuditEvent }) {
   const { t } = useTranslation();
   const actorType = t(`audit.actorTypes.${event.actorType}` as 'audit.actorTypes.user', {
     defaultValue: event.actorType,
   });
+  return (
+    <>
+      {event.actorName ? `${event.actorName} ` : ''}
+      <span className="vangnet-muted">
+        ({actorType}
+        {event.actorId ? ` ${event.actorId}` : ''})
+      </span>
+    </>
+  );
+}
+
+function AuditSubject({ event }: { event: AuditEvent }) {
   const subjects = event.subjectIds ?? [];
   return (
-    <TableRow>
-      <TableCell>
-        <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>
-      </TableCell>
-      <TableCell>
-        {event.actorName ? `${event.actorName} ` : ''}
-        <span className="vangnet-muted">
-          ({actorType}
-          {event.actorId ? ` ${event.actorId}` : ''})
-        </span>
-      </TableCell>
-      <TableCell>
-        <Code>{event.action}</Code>
-      </TableCell>
-      <TableCell>
-        {event.subjectType ?? ''}
-        {subjects.length > 0 && <span className="vangnet-muted vangnet-ids"> {subjects.join(', ')}</span>}
-      </TableCell>
-      <TableCell>{event.purpose ?? ''}</TableCell>
-      <TableCell>
-        <span className="vangnet-ids">{event.requestId ?? ''}</span>
-      </TableCell>
-    </TableRow>
+    <>
+      {event.subjectType ?? ''}
+      {subjects.length > 0 && <span className="vangnet-muted vangnet-ids"> {subjects.join(', ')}</span>}
+    </>
   );
 }

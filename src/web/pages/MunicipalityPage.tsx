@@ -1,35 +1,26 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, ButtonGroup, Heading1, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type MunicipalityDetails } from '../api.ts';
-import { Loading, RequirePermission } from '../components/common.tsx';
+import { PermittedPage, QueryView } from '../components/common.tsx';
 import { SelectField, TextField } from '../components/fields.tsx';
-import { ErrorAlert, problemFieldErrors, SuccessAlert } from '../components/problem.tsx';
-import { usePageTitle } from '../components/usePageTitle.ts';
+import { ResourceForm, useFieldErrors } from '../components/forms.tsx';
+import { SuccessAlert } from '../components/problem.tsx';
 import { sessionQueryKey } from '../session.ts';
 import { DEFAULT_THEME, THEMES } from '../theme.ts';
 
 export function MunicipalityPage() {
-  return (
-    <RequirePermission anyOf={['organisation:manage']}>
-      <Municipality />
-    </RequirePermission>
-  );
-}
-
-function Municipality() {
   const { t } = useTranslation();
-  usePageTitle(t('municipality.title'));
-  const municipality = useQuery({ queryKey: ['municipality'], queryFn: () => api.municipality() });
   return (
-    <>
-      <Heading1>{t('municipality.title')}</Heading1>
-      <Paragraph>{t('municipality.intro')}</Paragraph>
-      {municipality.isPending && <Loading />}
-      {municipality.isError && <ErrorAlert error={municipality.error} />}
-      {municipality.data && <MunicipalityForm municipality={municipality.data} />}
-    </>
+    <PermittedPage
+      permission="organisation:manage"
+      title={t('municipality.title')}
+      intro={t('municipality.intro')}
+    >
+      <QueryView queryKey={['municipality']} queryFn={() => api.municipality()}>
+        {(municipality) => <MunicipalityForm municipality={municipality} />}
+      </QueryView>
+    </PermittedPage>
   );
 }
 
@@ -40,7 +31,6 @@ function MunicipalityForm({ municipality }: { municipality: MunicipalityDetails 
   const [inhabitants, setInhabitants] = useState(municipality.inhabitants?.toString() ?? '');
   const [theme, setTheme] = useState(initialTheme);
   const [contactEmail, setContactEmail] = useState(municipality.settings.contactEmail ?? '');
-  const [inhabitantsError, setInhabitantsError] = useState<string | undefined>();
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     setInhabitants(municipality.inhabitants?.toString() ?? '');
@@ -57,15 +47,18 @@ function MunicipalityForm({ municipality }: { municipality: MunicipalityDetails 
       setSaved(true);
     },
   });
-  const serverErrors = problemFieldErrors(t, save.error);
+  const {
+    errors: fieldErrors,
+    checkError: inhabitantsError,
+    setCheckError: setInhabitantsError,
+  } = useFieldErrors(save.error, 'inhabitants');
   const errors = {
-    inhabitants: inhabitantsError ?? serverErrors.inhabitants,
-    theme: serverErrors['settings.theme'],
-    contactEmail: serverErrors['settings.contactEmail'],
+    inhabitants: fieldErrors.inhabitants,
+    theme: fieldErrors['settings.theme'],
+    contactEmail: fieldErrors['settings.contactEmail'],
   };
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
+  const onSubmit = () => {
     setSaved(false);
     const trimmed = inhabitants.trim();
     const count = trimmed === '' ? null : Number(trimmed);
@@ -83,22 +76,20 @@ function MunicipalityForm({ municipality }: { municipality: MunicipalityDetails 
   const themeOptions = Object.entries(THEMES).map(([value, label]) => ({ value, label }));
   if (!Object.hasOwn(THEMES, initialTheme)) themeOptions.push({ value: initialTheme, label: initialTheme });
 
-  const showAlert = inhabitantsError !== undefined || save.isError;
   return (
     <>
       {saved && !save.isPending && <SuccessAlert>{t('common.saved')}</SuccessAlert>}
-      {showAlert && (
-        <ErrorAlert
-          message={inhabitantsError ? t('errors.validation') : undefined}
-          error={save.error}
-          fields={[
-            { id: 'inhabitants', label: t('municipality.inhabitants'), message: errors.inhabitants },
-            { id: 'theme', label: t('municipality.theme'), message: errors.theme },
-            { id: 'contactEmail', label: t('municipality.contactEmail'), message: errors.contactEmail },
-          ]}
-        />
-      )}
-      <form onSubmit={onSubmit} noValidate className="vangnet-form">
+      <ResourceForm
+        error={save.error}
+        invalid={inhabitantsError !== undefined}
+        fields={[
+          { id: 'inhabitants', label: t('municipality.inhabitants'), message: errors.inhabitants },
+          { id: 'theme', label: t('municipality.theme'), message: errors.theme },
+          { id: 'contactEmail', label: t('municipality.contactEmail'), message: errors.contactEmail },
+        ]}
+        busy={save.isPending}
+        onSubmit={onSubmit}
+      >
         <TextField
           id="name"
           label={t('municipality.name')}
@@ -148,12 +139,7 @@ function MunicipalityForm({ municipality }: { municipality: MunicipalityDetails 
           spellCheck={false}
           optional
         />
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </ButtonGroup>
-      </form>
+      </ResourceForm>
     </>
   );
 }
