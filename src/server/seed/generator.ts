@@ -383,8 +383,9 @@ const STREET_NAMES: readonly string[] = (() => {
     for (const suffix of STREET_SUFFIXES) if (!lower.endsWith(suffix)) out.push(stem + suffix);
   }
   for (const person of STREET_PERSONS) {
-    for (const suffix of ['straat', 'laan', 'plein', 'singel', 'kade', 'hof', 'park'])
+    for (const suffix of ['straat', 'laan', 'plein', 'singel', 'kade', 'hof', 'park']) {
       out.push(person + suffix);
+    }
   }
   for (const place of STREET_PLACES) {
     for (const suffix of ['weg', 'straat', 'straatweg', 'dijk', 'vaart', 'kade']) out.push(place + suffix);
@@ -563,20 +564,21 @@ const HOUSEHOLD_KINDS = weights<HouseholdKind>([
 const ORIGINS = weights<Origin>(ORIGIN_WEIGHTS);
 
 type AgeBand = readonly [number, number];
+// Tuned so that the whole population roughly follows the CBS age pyramid (about 20% under 18, 20% over 65).
 const SINGLE_AGES = weights<AgeBand>([
   [[18, 24], 14],
-  [[25, 44], 30],
-  [[45, 64], 27],
-  [[65, 79], 17],
-  [[80, 94], 11],
+  [[25, 44], 24],
+  [[45, 64], 30],
+  [[65, 79], 19],
+  [[80, 94], 12],
   [[95, 100], 1],
 ]);
 const COUPLE_AGES = weights<AgeBand>([
-  [[21, 34], 22],
-  [[35, 49], 10],
-  [[50, 66], 30],
-  [[67, 79], 27],
-  [[80, 94], 10],
+  [[21, 34], 18],
+  [[35, 49], 8],
+  [[50, 66], 32],
+  [[67, 79], 30],
+  [[80, 94], 11],
   [[95, 100], 1],
 ]);
 const OLDEST_CHILD_AGES = weights<AgeBand>([
@@ -620,7 +622,7 @@ const SPLIT_SURNAMES: Readonly<Record<Origin, readonly Surname[]>> = {
 };
 
 function clamp(x: number, min: number, max: number): number {
-  return x < min ? min : x > max ? max : x;
+  return Math.min(max, Math.max(min, x));
 }
 
 class PersonFactory {

@@ -5,7 +5,8 @@
  * full speed and in a single generator pass). They reach the real tables in one transaction that also removes
  * a replaced population and updates municipalities.inhabitants. A failure at any point, including a crash,
  * therefore leaves the municipality exactly as it was: `Database.copyCsv` takes its own connection from the
- * pool, so the COPY itself cannot be part of that transaction.
+ * pool, so the COPY itself cannot be part of that transaction. (A process killed mid-seed can leave an unused
+ * `seed_stage_*` table behind; it holds only synthetic rows and may simply be dropped.)
  */
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/client.ts';
@@ -150,6 +151,7 @@ interface MunicipalityRow {
  */
 export async function seedPopulation(db: Database, options: SeedOptions): Promise<SeedResult> {
   const started = performance.now();
+  // Compared as text so that a malformed id is reported as unknown rather than as a uuid syntax error.
   const municipality = (
     await db.query<MunicipalityRow>('SELECT id, cbs_code, name FROM municipalities WHERE id::text = $1', [
       options.municipalityId,
@@ -196,7 +198,7 @@ export async function seedPopulation(db: Database, options: SeedOptions): Promis
   if (existingCount > 0 && !options.replace) {
     throw new SeedError(
       `${label} already has ${existingCount.toLocaleString('en-US')} persons. ` +
-        'Use --replace (options.replace) to delete them and seed a new population.',
+        'Use --replace (replace: true) to delete them and seed a new population.',
     );
   }
 
@@ -268,32 +270,26 @@ function moveScript(stage: string, municipalityId: string, persons: number, repl
   const parts = [
     `SELECT id FROM municipalities WHERE id = ${mid} FOR UPDATE;`,
     replace
-      ? // Every deleted address makes PostgreSQL check that no household still refers to it. Without an index
-        // on households.address_id that check scans all households, once per address, which turns replacing a
-        // large population into hours; a throw-away index inside this transaction makes it take seconds.
-        `DO $$ BEGIN
-           IF NOT EXISTS (
-             SELECT 1 FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
-              WHERE i.indrelid = 'households'::regclass AND a.attname = 'address_id') THEN
-             CREATE INDEX ${stage}_households_address ON households (address_id);
-           END IF;
-         END $$;
-         DELETE FROM persons WHERE municipality_id = ${mid};
+      ? // households.address_id is indexed (migration 0002), so deleting addresses stays fast.
+        `DELETE FROM persons WHERE municipality_id = ${mid};
          DELETE FROM households WHERE municipality_id = ${mid};
-         DELETE FROM addresses WHERE municipality_id = ${mid};
-         DROP INDEX IF EXISTS ${stage}_households_address;`
+         DELETE FROM addresses WHERE municipality_id = ${mid};`
       : `DO $$ BEGIN
            IF EXISTS (SELECT 1 FROM persons WHERE municipality_id = ${mid}) THEN
              RAISE EXCEPTION '${ERROR_PREFIX}exists';
            END IF;
          END $$;`,
     // BSNs identify a person nationally: refuse rather than hand one to two people in two municipalities.
-    `DO $$ DECLARE clash record; BEGIN
-       SELECT s.bsn, m.cbs_code, m.name INTO clash
-         FROM ${stage} s JOIN persons p ON p.bsn = s.bsn JOIN municipalities m ON m.id = p.municipality_id
-        WHERE s.row_kind = 'p' AND p.municipality_id <> ${mid} LIMIT 1;
+    // The materialised CTE keeps LIMIT 1 from steering the planner to a nested loop that, when there is no
+    // clash, scans the persons index once per staged row.
+    `DO $$ DECLARE hit record; BEGIN
+       WITH clash AS MATERIALIZED (
+         SELECT s.bsn, p.municipality_id FROM ${stage} s JOIN persons p ON p.bsn = s.bsn
+          WHERE s.row_kind = 'p' AND p.municipality_id <> ${mid})
+       SELECT c.bsn, m.cbs_code, m.name INTO hit
+         FROM clash c JOIN municipalities m ON m.id = c.municipality_id LIMIT 1;
        IF FOUND THEN
-         RAISE EXCEPTION '${ERROR_PREFIX}bsn:%:%:%', clash.bsn, clash.cbs_code, clash.name;
+         RAISE EXCEPTION '${ERROR_PREFIX}bsn:%:%:%', hit.bsn, hit.cbs_code, hit.name;
        END IF;
      END $$;`,
     `INSERT INTO addresses (id, municipality_id, straat, huisnummer, huisletter, toevoeging, postcode, woonplaats, wijk_id)
@@ -320,7 +316,7 @@ function translateMoveError(err: unknown, label: string): Error {
     const detail = message.slice(at + ERROR_PREFIX.length);
     if (detail.startsWith('exists')) {
       return new SeedError(
-        `${label} already has persons (another seed finished first). Use --replace (options.replace) to replace them.`,
+        `${label} already has persons (another seed finished first). Use --replace (replace: true) to replace them.`,
       );
     }
     if (detail.startsWith('bsn:')) {
