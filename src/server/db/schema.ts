@@ -2,6 +2,7 @@
 // database; these definitions only give the query builder its types.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -9,6 +10,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  real,
   text,
   timestamp,
   uuid,
@@ -177,6 +179,215 @@ export const persons = pgTable('persons', {
   householdId: uuid('household_id').notNull(),
   addressId: uuid('address_id').notNull(),
   householdRole: text('household_role').$type<'hoofd' | 'partner' | 'kind' | 'overig'>().notNull(),
+  brpStatus: text('brp_status')
+    .$type<'ingeschreven' | 'verhuisd' | 'overleden'>()
+    .notNull()
+    .default('ingeschreven'),
   monthlyIncomeCents: integer('monthly_income_cents').notNull().default(0),
   incomeSource: text('income_source').notNull().default('geen'),
 });
+
+// --- Vroegsignalering intake (migration 0003) ---
+
+export const signalPartners = pgTable('signal_partners', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  name: text('name').notNull(),
+  partnerType: text('partner_type').notNull(),
+  contactName: text('contact_name').notNull().default(''),
+  contactEmail: text('contact_email').notNull().default(''),
+  deliveryChannel: text('delivery_channel').$type<'api' | 'bestand' | 'beide'>().notNull().default('api'),
+  machineClientId: uuid('machine_client_id'),
+  columnMapping: jsonb('column_mapping').$type<Record<string, unknown> | null>(),
+  isActive: boolean('is_active').notNull().default(true),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const referralSources = pgTable('referral_sources', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  name: text('name').notNull(),
+  kind: text('kind').$type<'intern' | 'extern'>().notNull(),
+  isActive: boolean('is_active').notNull().default(true),
+});
+
+export const signalImports = pgTable('signal_imports', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  partnerId: uuid('partner_id').notNull(),
+  fileName: text('file_name').notNull(),
+  fileSha256: text('file_sha256').notNull(),
+  fileSize: bigint('file_size', { mode: 'number' }).notNull(),
+  fileFormat: text('file_format').$type<'csv' | 'xlsx'>().notNull(),
+  status: text('status').$type<'queued' | 'running' | 'completed' | 'failed'>().notNull().default('queued'),
+  totalRows: integer('total_rows'),
+  processedRows: integer('processed_rows').notNull().default(0),
+  acceptedRows: integer('accepted_rows').notNull().default(0),
+  quarantinedRows: integer('quarantined_rows').notNull().default(0),
+  duplicateRows: integer('duplicate_rows').notNull().default(0),
+  error: text('error'),
+  uploadedByType: text('uploaded_by_type').$type<'user' | 'machine'>().notNull(),
+  uploadedBy: text('uploaded_by').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  startedAt: ts('started_at'),
+  finishedAt: ts('finished_at'),
+});
+
+export const signals = pgTable('signals', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  partnerId: uuid('partner_id'),
+  source: text('source').$type<'api' | 'bestand' | 'handmatig' | 'verwijzing'>().notNull(),
+  importId: uuid('import_id'),
+  importRow: integer('import_row'),
+  externalId: text('external_id'),
+  version: integer('version').notNull().default(1),
+  previousVersionId: uuid('previous_version_id'),
+  contentHash: text('content_hash').notNull(),
+  referralSourceId: uuid('referral_source_id'),
+  referrerName: text('referrer_name'),
+  createdByType: text('created_by_type').$type<'user' | 'machine' | 'system'>().notNull(),
+  createdBy: text('created_by').notNull(),
+  bsn: text('bsn'),
+  voornamen: text('voornamen'),
+  voorletters: text('voorletters'),
+  voorvoegsel: text('voorvoegsel'),
+  achternaam: text('achternaam').notNull(),
+  geboortedatum: date('geboortedatum', { mode: 'string' }),
+  straat: text('straat'),
+  huisnummer: integer('huisnummer'),
+  huisletter: text('huisletter'),
+  toevoeging: text('toevoeging'),
+  postcode: text('postcode'),
+  woonplaats: text('woonplaats'),
+  telefoon: text('telefoon'),
+  email: text('email'),
+  isBusiness: boolean('is_business').notNull().default(false),
+  customerNumber: text('customer_number'),
+  amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+  arrearsSince: date('arrears_since', { mode: 'string' }),
+  signalDate: date('signal_date', { mode: 'string' }).notNull(),
+  monthsInArrears: integer('months_in_arrears'),
+  daysInArrears: integer('days_in_arrears'),
+  endOfSupply: boolean('end_of_supply').notNull().default(false),
+  endOfSupplyDate: date('end_of_supply_date', { mode: 'string' }),
+  evictionAnnounced: boolean('eviction_announced').notNull().default(false),
+  evictionDate: date('eviction_date', { mode: 'string' }),
+  insuranceTermination: boolean('insurance_termination').notNull().default(false),
+  warmHandover: boolean('warm_handover').notNull().default(false),
+  remark: text('remark'),
+  isCrisis: boolean('is_crisis').generatedAlwaysAs(
+    sql`end_of_supply OR eviction_announced OR insurance_termination`,
+  ),
+  matchStatus: text('match_status')
+    .$type<'pending' | 'matched' | 'moved_out' | 'deceased' | 'not_found' | 'ambiguous' | 'business'>()
+    .notNull()
+    .default('pending'),
+  matchScore: real('match_score'),
+  matchReasons: jsonb('match_reasons').$type<unknown[]>().notNull().default([]),
+  matchCandidates: jsonb('match_candidates').$type<unknown[]>().notNull().default([]),
+  personId: uuid('person_id'),
+  householdId: uuid('household_id'),
+  matchedBy: text('matched_by'),
+  matchedAt: ts('matched_at'),
+  ddasStatus: text('ddas_status').notNull().default('Nog niet opgepakt'),
+  statusReason: text('status_reason'),
+  relatedSignalId: uuid('related_signal_id'),
+  meldingId: uuid('melding_id'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const signalImportRows = pgTable(
+  'signal_import_rows',
+  {
+    importId: uuid('import_id').notNull(),
+    rowNumber: integer('row_number').notNull(),
+    outcome: text('outcome')
+      .$type<'accepted' | 'quarantined' | 'duplicate' | 'resubmitted' | 'discarded'>()
+      .notNull(),
+    signalId: uuid('signal_id'),
+    duplicateOf: uuid('duplicate_of'),
+    raw: jsonb('raw').$type<Record<string, string | null>>().notNull().default({}),
+    errors: jsonb('errors')
+      .$type<{ column: string; code: string; params?: Record<string, unknown> }[]>()
+      .notNull()
+      .default([]),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.rowNumber] })],
+);
+
+export const signalFingerprints = pgTable('signal_fingerprints', {
+  municipalityId: uuid('municipality_id').notNull(),
+  addressFingerprint: text('address_fingerprint').notNull(),
+  signalDate: date('signal_date', { mode: 'string' }).notNull(),
+  partnerType: text('partner_type').notNull(),
+});
+
+export const meldingen = pgTable('meldingen', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  householdId: uuid('household_id'),
+  addressId: uuid('address_id'),
+  addressFingerprint: text('address_fingerprint').notNull(),
+  periodStart: date('period_start', { mode: 'string' }).notNull(),
+  periodEnd: date('period_end', { mode: 'string' }),
+  status: text('status').$type<'open' | 'in_behandeling' | 'afgesloten'>().notNull().default('open'),
+  isCrisis: boolean('is_crisis').notNull().default(false),
+  enkelvoudig: boolean('enkelvoudig').notNull().default(false),
+  meervoudig: boolean('meervoudig').notNull().default(false),
+  opeenvolgend: boolean('opeenvolgend').notNull().default(false),
+  knownToShv: boolean('known_to_shv').notNull().default(false),
+  queueId: uuid('queue_id'),
+  priority: integer('priority').notNull().default(3),
+  contactStrategy: text('contact_strategy'),
+  deadline: date('deadline', { mode: 'string' }),
+  ruleSetId: uuid('rule_set_id'),
+  ruleExplanation: jsonb('rule_explanation').$type<unknown[]>().notNull().default([]),
+  wijkId: uuid('wijk_id'),
+  teamId: uuid('team_id'),
+  totalAmountCents: bigint('total_amount_cents', { mode: 'number' }).notNull().default(0),
+  signalCount: integer('signal_count').notNull().default(0),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const workQueues = pgTable('work_queues', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  name: text('name').notNull(),
+  kind: text('kind').$type<'regulier' | 'crisis' | 'matching'>().notNull().default('regulier'),
+  teamId: uuid('team_id'),
+  targetWorkingDays: integer('target_working_days').notNull().default(10),
+});
+
+export const ruleSets = pgTable('rule_sets', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  version: integer('version').notNull(),
+  definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+  isActive: boolean('is_active').notNull().default(false),
+  createdBy: text('created_by').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const wijkPostcodeRanges = pgTable('wijk_postcode_ranges', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  wijkId: uuid('wijk_id').notNull(),
+  municipalityId: uuid('municipality_id').notNull(),
+  postcodeFrom: text('postcode_from').notNull(),
+  postcodeTo: text('postcode_to').notNull(),
+});
+
+export const knownResidents = pgTable(
+  'known_residents',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    regisseurUserId: uuid('regisseur_user_id'),
+    reason: text('reason').notNull(),
+    since: date('since', { mode: 'string' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.municipalityId, t.personId] })],
+);

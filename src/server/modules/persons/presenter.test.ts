@@ -19,6 +19,7 @@ const row = {
     householdRole: 'hoofd' as const,
     monthlyIncomeCents: 180000,
     incomeSource: 'loon',
+    brpStatus: 'ingeschreven' as const,
   },
   address: {
     id: '3b0f7d36-8f0e-4c54-9a55-0d7f3c1a2b3c',
