@@ -49,7 +49,17 @@ const PERSONAS = [
 ] as const;
 type Persona = (typeof PERSONAS)[number];
 
-type Kind = 'team' | 'wijk' | 'user' | 'person' | 'household' | 'address' | 'municipality';
+type Kind =
+  | 'team'
+  | 'wijk'
+  | 'user'
+  | 'person'
+  | 'household'
+  | 'address'
+  | 'municipality'
+  | 'signaalpartner'
+  | 'verwijzer'
+  | 'werkbakje';
 const KIND_HINTS: [RegExp, Kind][] = [
   [/team/i, 'team'],
   [/wijk/i, 'wijk'],
@@ -58,6 +68,9 @@ const KIND_HINTS: [RegExp, Kind][] = [
   [/household|huishouden/i, 'household'],
   [/address|adres/i, 'address'],
   [/municipalit|gemeente/i, 'municipality'],
+  [/signaalpartner|partner/i, 'signaalpartner'],
+  [/verwijzer|referral/i, 'verwijzer'],
+  [/werkbak|queue/i, 'werkbakje'],
 ];
 
 function kindOf(text: string): Kind | null {
@@ -370,6 +383,34 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
       settings: { contactEmail: `${MARKER.toLowerCase()}@dorpsveld.example` },
     });
     expect(settings.statusCode).toBe(200);
+    // Vroegsignalering configuration of B: a partner with machine credentials (its client_id carries the marker),
+    // a verwijzer, a werkbakje of the marker team and a postcode range of the marker wijk.
+    const partner = await regio.request('POST', `${API}/signaalpartners`, {
+      name: `Partner ${MARKER}`,
+      partnerType: 'Huur',
+      contactName: MARKER,
+    });
+    expect(partner.statusCode).toBe(201);
+    const credentials = await regio.request(
+      'POST',
+      `${API}/signaalpartners/${partner.json().id}/credentials`,
+    );
+    expect(credentials.statusCode).toBe(201);
+    expect(credentials.json().clientId.toLowerCase()).toContain(MARKER.toLowerCase());
+    const verwijzer = await regio.request('POST', `${API}/verwijzers`, {
+      name: `Verwijzer ${MARKER}`,
+      kind: 'extern',
+    });
+    expect(verwijzer.statusCode).toBe(201);
+    const werkbakje = await regio.request('POST', `${API}/werkbakjes`, {
+      name: `Werkbakje ${MARKER}`,
+      teamId: team.json().id,
+    });
+    expect(werkbakje.statusCode).toBe(201);
+    const ranges = await regio.request('PUT', `${API}/wijken/${wijk.json().id}/postcodegebieden`, {
+      ranges: [{ from: '9990', to: '9991' }],
+    });
+    expect(ranges.statusCode).toBe(200);
 
     // Every row of B, with the marker rows first.
     const ids = async (sql: string) =>
@@ -408,6 +449,18 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
         household: await ids('SELECT id FROM households WHERE municipality_id = $1 ORDER BY id'),
         address: await ids('SELECT id FROM addresses WHERE municipality_id = $1 ORDER BY id'),
         municipality: [mb.id],
+        signaalpartner: [
+          partner.json().id,
+          ...(await ids('SELECT id FROM signal_partners WHERE municipality_id = $1 ORDER BY name')),
+        ],
+        verwijzer: [
+          verwijzer.json().id,
+          ...(await ids('SELECT id FROM referral_sources WHERE municipality_id = $1 ORDER BY name')),
+        ],
+        werkbakje: [
+          werkbakje.json().id,
+          ...(await ids('SELECT id FROM work_queues WHERE municipality_id = $1 ORDER BY name')),
+        ],
       },
       bsns: (
         await v.database.query<{ bsn: string }>('SELECT bsn FROM persons WHERE municipality_id = $1', [mb.id])
@@ -416,7 +469,8 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
         .filter((bsn) => !bsnsOfA.has(bsn)),
       postcode: address ?? null,
     };
-    for (const kind of ['team', 'wijk', 'user'] as const) b.ids[kind] = [...new Set(b.ids[kind])];
+    for (const kind of ['team', 'wijk', 'user', 'signaalpartner', 'verwijzer', 'werkbakje'] as const)
+      b.ids[kind] = [...new Set(b.ids[kind])];
     expect(b.ids.user).toContain(user.json().id);
   }, 120_000);
   afterAll(async () => v?.close());
@@ -562,6 +616,11 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
     expect(team.body).toContain(MARKER);
     expect((await regio.request('GET', `${API}/wijken/${wijkId}`)).body).toContain(MARKER);
     expect((await regio.request('GET', `${API}/users`)).body).toContain(MARKER);
+    expect((await regio.request('GET', `${API}/signaalpartners/${b.ids.signaalpartner[0]}`)).body).toContain(
+      MARKER,
+    );
+    expect((await regio.request('GET', `${API}/verwijzers?limit=200`)).body).toContain(MARKER);
+    expect((await regio.request('GET', `${API}/werkbakjes?limit=200`)).body).toContain(MARKER);
     expect((await regio.request('GET', `${API}/municipality`)).body.toLowerCase()).toContain(
       MARKER.toLowerCase(),
     );

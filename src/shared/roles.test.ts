@@ -15,10 +15,22 @@ import {
  * granting a permission is always a visible, reviewed decision.
  */
 const EXPECTED: Record<StaffRole, readonly Permission[]> = {
-  functioneel_beheerder: ['organisation:read', 'organisation:manage', 'users:read', 'users:manage'],
-  vroegsignalering_medewerker: ['organisation:read', 'persons:read', 'persons:read_bsn'],
-  schuldhulpverlener: ['organisation:read', 'persons:read', 'persons:read_bsn'],
-  regisseur: ['organisation:read', 'persons:read', 'persons:read_bsn'],
+  functioneel_beheerder: [
+    'organisation:read',
+    'organisation:manage',
+    'users:read',
+    'users:manage',
+    'vroegsignalering:manage',
+  ],
+  vroegsignalering_medewerker: [
+    'organisation:read',
+    'persons:read',
+    'persons:read_bsn',
+    'vroegsignalering:read',
+    'vroegsignalering:manage',
+  ],
+  schuldhulpverlener: ['organisation:read', 'persons:read', 'persons:read_bsn', 'vroegsignalering:read'],
+  regisseur: ['organisation:read', 'persons:read', 'persons:read_bsn', 'vroegsignalering:read'],
   coordinator_vrijwilligers: ['organisation:read', 'persons:read', 'volunteers:manage'],
   vrijwilliger: ['persons:read'],
   beleidsmedewerker: ['organisation:read', 'aggregates:read'],
@@ -26,7 +38,12 @@ const EXPECTED: Record<StaffRole, readonly Permission[]> = {
 };
 
 /** Permissions that allow changing something; everything else only reads. */
-const MUTATING: readonly Permission[] = ['organisation:manage', 'users:manage', 'volunteers:manage'];
+const MUTATING: readonly Permission[] = [
+  'organisation:manage',
+  'users:manage',
+  'volunteers:manage',
+  'vroegsignalering:manage',
+];
 
 describe('roles and permissions', () => {
   it('knows exactly the roles of the table', () => {
@@ -67,6 +84,15 @@ describe('roles and permissions', () => {
     expect(holders('audit:read')).toEqual(['auditor']);
     expect(holders('users:manage')).toEqual(['functioneel_beheerder']);
     expect(holders('organisation:manage')).toEqual(['functioneel_beheerder']);
+    expect(holders('vroegsignalering:manage')).toEqual([
+      'functioneel_beheerder',
+      'vroegsignalering_medewerker',
+    ]);
+    expect(holders('vroegsignalering:read')).toEqual([
+      'vroegsignalering_medewerker',
+      'schuldhulpverlener',
+      'regisseur',
+    ]);
     expect(holders('persons:read_bsn')).toEqual([
       'vroegsignalering_medewerker',
       'schuldhulpverlener',

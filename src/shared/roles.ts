@@ -26,14 +26,29 @@ export const PERMISSIONS = [
   'persons:read_bsn',
   'aggregates:read',
   'volunteers:manage',
+  'vroegsignalering:read',
+  'vroegsignalering:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
-  functioneel_beheerder: ['organisation:read', 'organisation:manage', 'users:read', 'users:manage'],
-  vroegsignalering_medewerker: ['organisation:read', 'persons:read', 'persons:read_bsn'],
-  schuldhulpverlener: ['organisation:read', 'persons:read', 'persons:read_bsn'],
-  regisseur: ['organisation:read', 'persons:read', 'persons:read_bsn'],
+  // The beheerder configures vroegsignalering (partners, werkbakjes, rules) but does not read its signals.
+  functioneel_beheerder: [
+    'organisation:read',
+    'organisation:manage',
+    'users:read',
+    'users:manage',
+    'vroegsignalering:manage',
+  ],
+  vroegsignalering_medewerker: [
+    'organisation:read',
+    'persons:read',
+    'persons:read_bsn',
+    'vroegsignalering:read',
+    'vroegsignalering:manage',
+  ],
+  schuldhulpverlener: ['organisation:read', 'persons:read', 'persons:read_bsn', 'vroegsignalering:read'],
+  regisseur: ['organisation:read', 'persons:read', 'persons:read_bsn', 'vroegsignalering:read'],
   coordinator_vrijwilligers: ['organisation:read', 'persons:read', 'volunteers:manage'],
   // A volunteer may see the households they are matched to, but never a BSN.
   vrijwilliger: ['persons:read'],

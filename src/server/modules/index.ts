@@ -3,7 +3,9 @@ import type { Deps } from '../http/types.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { organisationRoutes } from './organisation/routes.ts';
+import { partnerRoutes } from './partners/routes.ts';
 import { personRoutes } from './persons/routes.ts';
+import { queueRoutes } from './queues/routes.ts';
 import { usersRoutes } from './users/routes.ts';
 
 /** Every domain module's routes, mounted under /api/v1. Add a module here to give it a door. */
@@ -13,4 +15,6 @@ export const API_MODULES: ReadonlyArray<(app: FastifyInstance, deps: Deps) => Pr
   organisationRoutes,
   usersRoutes,
   personRoutes,
+  partnerRoutes,
+  queueRoutes,
 ];
