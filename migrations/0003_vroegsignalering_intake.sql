@@ -41,6 +41,8 @@ CREATE TABLE signal_imports (
   file_sha256 text NOT NULL,
   file_size bigint NOT NULL,
   file_format text NOT NULL CHECK (file_format IN ('csv', 'xlsx')),
+  -- The column mapping this import uses, fixed at upload so a resumed run reads the file the same way.
+  column_mapping jsonb NOT NULL,
   status text NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'running', 'completed', 'failed')),
   total_rows integer,
   processed_rows integer NOT NULL DEFAULT 0,
@@ -83,9 +85,15 @@ CREATE TABLE meldingen (
   team_id uuid REFERENCES teams (id) ON DELETE SET NULL,
   total_amount_cents bigint NOT NULL DEFAULT 0,
   signal_count integer NOT NULL DEFAULT 0,
+  -- Denormalised for the list filters, so they stay index-friendly at 100,000 meldingen.
+  partner_types text[] NOT NULL DEFAULT '{}',
+  youngest_adult_age integer,
+  oldest_adult_age integer,
+  has_minor_children boolean NOT NULL DEFAULT false,
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now()
 );
+CREATE INDEX meldingen_partner_types_idx ON meldingen USING gin (partner_types);
 CREATE INDEX meldingen_list_idx ON meldingen (municipality_id, status, priority, deadline, id);
 CREATE INDEX meldingen_queue_idx ON meldingen (municipality_id, queue_id, status);
 CREATE INDEX meldingen_fingerprint_idx ON meldingen (municipality_id, address_fingerprint, period_start);

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { type Config, loadConfig } from '../src/server/config.ts';
 import { createLogger } from '../src/server/logger.ts';
@@ -13,6 +16,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
     LOG_LEVEL: 'silent',
     COOKIE_SECURE: 'false',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    IMPORT_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'vangnet-imports-')),
     ...env,
   });
 }
@@ -96,6 +100,22 @@ export class TestClient {
     return res;
   }
 
+  /** A request with a prepared body (e.g. multipart), keeping cookies and the CSRF token. */
+  async send(
+    method: 'POST' | 'PUT',
+    url: string,
+    body: { payload: Buffer; headers: Record<string, string> },
+  ) {
+    const res = await this.app.inject({
+      method,
+      url,
+      headers: { cookie: this.cookie, 'x-csrf-token': this.csrf, ...body.headers },
+      payload: body.payload,
+    });
+    cookieHeader(res, this.jar);
+    return res;
+  }
+
   async refreshSession() {
     const res = await this.request('GET', '/api/v1/session');
     this.csrf = res.json().csrfToken;
@@ -108,4 +128,30 @@ export class TestClient {
     if (res.statusCode === 200) this.csrf = res.json().csrfToken;
     return res;
   }
+}
+
+/** A multipart/form-data body for inject: fields first, then one file. */
+export function multipart(
+  file: { name: string; content: Buffer | string; type?: string },
+  fields: Record<string, string> = {},
+): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----vangnet${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+  }
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
+        `Content-Type: ${file.type ?? 'text/csv'}\r\n\r\n`,
+    ),
+    Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }

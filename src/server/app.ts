@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -60,6 +61,10 @@ export async function buildApp(opts: {
   });
 
   await app.register(fastifyCookie);
+  // Partner files: one file per request, streamed to disk (the limit matches MAX_UPLOAD_BYTES).
+  await app.register(fastifyMultipart, {
+    limits: { files: 1, fields: 5, fieldSize: 100_000, fileSize: 250 * 1024 * 1024 },
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

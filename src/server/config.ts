@@ -12,6 +12,7 @@ const EnvSchema = z.object({
   HOST: z.string().default('localhost'),
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().default('./data'),
+  IMPORT_DIR: z.string().optional(),
   PUBLIC_URL: z.string().url().optional(),
   SECRET_KEY: z.string().min(32).optional(),
   DEMO: bool.optional(),
@@ -34,6 +35,8 @@ export type Config = {
   host: string;
   publicUrl: string;
   database: { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+  /** Where uploaded signal files wait for (and during) their import. */
+  importDir: string;
   secretKey: string;
   demo: boolean;
   mfaRequired: boolean;
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'pglite', dataDir: path.resolve(e.DATA_DIR, 'pglite') },
+    importDir: path.resolve(e.IMPORT_DIR ?? path.join(e.DATA_DIR, 'imports')),
     secretKey: e.SECRET_KEY ?? DEV_SECRET,
     demo,
     mfaRequired,

@@ -6,6 +6,7 @@ import { type Database, openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { type JobQueue, registerWorker, startJobQueue } from './jobs/queue.ts';
 import { deleteExpiredSessionsJob } from './modules/auth/jobs.ts';
+import { IMPORT_JOB, runImport } from './modules/vroegsignalering/imports/service.ts';
 import { type DemoLogin, demoLogins, hasAnyRegion, seedDemoRegion } from './seed/demo.ts';
 import { seedPopulation } from './seed/load.ts';
 
@@ -39,6 +40,15 @@ export async function createVangnet(
     if (jobs) {
       await registerWorker(jobs, 'sessions.cleanup', () => deleteExpiredSessionsJob(database.orm, config));
       await jobs.schedule('sessions.cleanup', '*/15 * * * *');
+      // Imports are resumable: a retry continues after the last committed chunk.
+      await registerWorker<{ importId: string }>(
+        jobs,
+        IMPORT_JOB,
+        ({ importId }) => runImport(database, config, importId),
+        {
+          pollingIntervalSeconds: 1,
+        },
+      );
     }
     const app = await buildApp({ config, database, logger, jobs });
     return {

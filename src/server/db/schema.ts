@@ -220,6 +220,7 @@ export const signalImports = pgTable('signal_imports', {
   fileSha256: text('file_sha256').notNull(),
   fileSize: bigint('file_size', { mode: 'number' }).notNull(),
   fileFormat: text('file_format').$type<'csv' | 'xlsx'>().notNull(),
+  columnMapping: jsonb('column_mapping').$type<Record<string, unknown>>().notNull(),
   status: text('status').$type<'queued' | 'running' | 'completed' | 'failed'>().notNull().default('queued'),
   totalRows: integer('total_rows'),
   processedRows: integer('processed_rows').notNull().default(0),
@@ -349,6 +350,10 @@ export const meldingen = pgTable('meldingen', {
   teamId: uuid('team_id'),
   totalAmountCents: bigint('total_amount_cents', { mode: 'number' }).notNull().default(0),
   signalCount: integer('signal_count').notNull().default(0),
+  partnerTypes: text('partner_types').array().notNull().default([]),
+  youngestAdultAge: integer('youngest_adult_age'),
+  oldestAdultAge: integer('oldest_adult_age'),
+  hasMinorChildren: boolean('has_minor_children').notNull().default(false),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });

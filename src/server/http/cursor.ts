@@ -44,3 +44,32 @@ export function toPage<R, T>(rows: R[], limit: number, key: (row: R) => NameKey,
     nextCursor: rows.length > limit && last ? encodeNameCursor(key(last)) : null,
   };
 }
+
+/** A cursor over any sort key: the values of the last row's sort columns, ending with its id. */
+export type KeyTuple = (string | number | null)[];
+
+export function encodeKeyCursor(key: KeyTuple): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeKeyCursor(cursor: string | undefined, length: number): KeyTuple | undefined {
+  if (cursor === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  if (
+    Array.isArray(parsed) &&
+    parsed.length === length &&
+    parsed.every((v) => v === null || typeof v === 'string' || typeof v === 'number') &&
+    typeof parsed.at(-1) === 'string' &&
+    UUID.test(parsed.at(-1) as string)
+  ) {
+    return parsed as KeyTuple;
+  }
+  throw problems.badRequest('Invalid cursor.', [
+    { name: 'query.cursor', code: 'invalid', reason: 'Use the nextCursor of a previous page' },
+  ]);
+}

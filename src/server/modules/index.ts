@@ -7,6 +7,8 @@ import { partnerRoutes } from './partners/routes.ts';
 import { personRoutes } from './persons/routes.ts';
 import { queueRoutes } from './queues/routes.ts';
 import { usersRoutes } from './users/routes.ts';
+import { importRoutes } from './vroegsignalering/imports/routes.ts';
+import { vroegsignaleringRoutes } from './vroegsignalering/routes.ts';
 
 /** Every domain module's routes, mounted under /api/v1. Add a module here to give it a door. */
 export const API_MODULES: ReadonlyArray<(app: FastifyInstance, deps: Deps) => Promise<void>> = [
@@ -17,4 +19,6 @@ export const API_MODULES: ReadonlyArray<(app: FastifyInstance, deps: Deps) => Pr
   personRoutes,
   partnerRoutes,
   queueRoutes,
+  vroegsignaleringRoutes,
+  importRoutes,
 ];

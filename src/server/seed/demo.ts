@@ -1,10 +1,37 @@
 import { eq } from 'drizzle-orm';
+import { DDAS_SIGNAALPARTNERS, type DdasSignaalpartner } from '../../shared/ddas.ts';
 import type { StaffRole } from '../../shared/roles.ts';
+import { DEFAULT_REFERRAL_SOURCES } from '../../shared/schemas/partners.ts';
 import type { Database } from '../db/client.ts';
-import { machineClients, memberships, municipalities, regions, teams, users, wijken } from '../db/schema.ts';
+import {
+  machineClients,
+  memberships,
+  municipalities,
+  referralSources,
+  regions,
+  signalPartners,
+  teams,
+  users,
+  wijken,
+} from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/crypto.ts';
 
 export const DEMO_PASSWORD = 'Vangnet-demo-2026';
+
+/** Fictitious signalling partners, one per DDAS partner type. */
+export const DEMO_PARTNER_NAMES: Record<DdasSignaalpartner, string> = {
+  Belastingdienst: 'Belastingdienst (demo)',
+  'CAK Eigen bijdrage': 'CAK Eigen bijdrage (demo)',
+  'CAK Zorgverzekeringen': 'CAK Zorgverzekeringen (demo)',
+  'Dienst Toeslagen': 'Dienst Toeslagen (demo)',
+  DUO: 'DUO (demo)',
+  Energie: 'Energie Voorbeeld',
+  Huur: 'Woningcorporatie Voorbeeld',
+  Hypotheek: 'Hypotheekbank Voorbeeld',
+  Overige: 'Incassobureau Voorbeeld',
+  Water: 'Waterbedrijf Voorbeeld',
+  Zorg: 'Zorgverzekeraar Voorbeeld',
+};
 
 export type DemoLogin = { email: string; password: string; roles: string[]; municipalities: string[] };
 export type DemoMachineClient = {
@@ -165,24 +192,43 @@ export async function seedDemoRegion(
       municipalities: ['Voorbeeldstad', 'Dorpsveld'],
     });
     const secretHash = await hashPassword('demo-partner-secret');
-    await tx.insert(machineClients).values([
-      {
-        clientId: 'woningcorporatie-demo',
-        secretHash,
-        name: 'Woningcorporatie Voorbeeld (demo)',
-        kind: 'signaalpartner',
-        municipalityId: first.id,
-        scopes: ['signalen:aanleveren'],
-      },
-      {
-        clientId: 'cbs-demo',
-        secretHash,
-        name: 'CBS (demo)',
-        kind: 'cbs',
-        municipalityId: first.id,
-        scopes: ['ddas:lezen'],
-      },
-    ]);
+    const clientRows = await tx
+      .insert(machineClients)
+      .values([
+        {
+          clientId: 'woningcorporatie-demo',
+          secretHash,
+          name: 'Woningcorporatie Voorbeeld (demo)',
+          kind: 'signaalpartner',
+          municipalityId: first.id,
+          scopes: ['signalen:aanleveren'],
+        },
+        {
+          clientId: 'cbs-demo',
+          secretHash,
+          name: 'CBS (demo)',
+          kind: 'cbs',
+          municipalityId: first.id,
+          scopes: ['ddas:lezen'],
+        },
+      ])
+      .returning({ id: machineClients.id, clientId: machineClients.clientId });
+    const housingClient = clientRows.find((c) => c.clientId === 'woningcorporatie-demo');
+    for (const m of result) {
+      await tx.insert(signalPartners).values(
+        DDAS_SIGNAALPARTNERS.map((type) => ({
+          municipalityId: m.id,
+          name: DEMO_PARTNER_NAMES[type],
+          partnerType: type,
+          contactEmail: `signalen@${DEMO_PARTNER_NAMES[type].toLowerCase().replace(/[^a-z]+/g, '-')}.demo`,
+          deliveryChannel: type === 'Huur' || type === 'Energie' ? ('api' as const) : ('bestand' as const),
+          machineClientId: m === first && type === 'Huur' ? (housingClient?.id ?? null) : null,
+        })),
+      );
+      await tx
+        .insert(referralSources)
+        .values(DEFAULT_REFERRAL_SOURCES.map((r) => ({ municipalityId: m.id, name: r.name, kind: r.kind })));
+    }
     clients.push(
       {
         clientId: 'woningcorporatie-demo',

@@ -12,6 +12,7 @@ export const PURPOSES = {
   auditing: 'verantwoording-audit',
   brpLookup: 'raadplegen-brp',
   machineAccess: 'gegevensuitwisseling-partner',
+  earlySignalling: 'vroegsignalering-schulden',
 } as const;
 export type Purpose = (typeof PURPOSES)[keyof typeof PURPOSES];
 
