@@ -23,12 +23,14 @@ export function testConfig(env: Record<string, string> = {}): Config {
 
 /** The whole application on a fresh test database, with the demo region seeded (small population). */
 export async function startTestApp(
-  opts: { env?: Record<string, string>; demoInhabitants?: number } = {},
+  opts: { env?: Record<string, string>; demoInhabitants?: number; demoSignals?: boolean } = {},
 ): Promise<Vangnet> {
   const database = await createTestDatabase({ migrate: false });
   return createVangnet(testConfig(opts.env), createLogger('silent'), {
     database,
     demoInhabitants: opts.demoInhabitants ?? 60,
+    // Tests create the signals they look at; the demo year would only make their expectations fuzzy.
+    demoSignals: opts.demoSignals ?? false,
   });
 }
 

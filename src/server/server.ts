@@ -7,7 +7,9 @@ import { migrate } from './db/migrate.ts';
 import { type JobQueue, registerWorker, startJobQueue } from './jobs/queue.ts';
 import { deleteExpiredSessionsJob } from './modules/auth/jobs.ts';
 import { IMPORT_JOB, runImport } from './modules/vroegsignalering/imports/service.ts';
+import { pipelineDeps } from './modules/vroegsignalering/pipeline-deps.ts';
 import { type DemoLogin, demoLogins, hasAnyRegion, seedDemoRegion } from './seed/demo.ts';
+import { seedDemoSignals } from './seed/demo-signals.ts';
 import { seedPopulation } from './seed/load.ts';
 
 export type Vangnet = {
@@ -22,7 +24,7 @@ export type Vangnet = {
 export async function createVangnet(
   config: Config,
   logger: Logger,
-  opts: { database?: Database; demoInhabitants?: number } = {},
+  opts: { database?: Database; demoInhabitants?: number; demoSignals?: boolean } = {},
 ): Promise<Vangnet> {
   const database = opts.database ?? (await openDatabase(config.database));
   try {
@@ -33,6 +35,20 @@ export async function createVangnet(
       if (!(await hasAnyRegion(database))) {
         logger.info('seeding the demo region (first start)');
         await seedDemoRegion(database, seedPopulation, { inhabitants: opts.demoInhabitants });
+        if (opts.demoSignals !== false) {
+          const deps = pipelineDeps(config);
+          const demo = await database.query<{ id: string; inhabitants: number; cbs_code: string }>(
+            'SELECT id, inhabitants, cbs_code FROM municipalities ORDER BY cbs_code',
+          );
+          for (const m of demo) {
+            const n = await seedDemoSignals(
+              database,
+              { id: m.id, inhabitants: m.inhabitants, seed: Number(m.cbs_code) },
+              deps,
+            );
+            logger.info({ municipality: m.cbs_code, signals: n }, 'demo signals seeded');
+          }
+        }
       }
       logins = await demoLogins(database);
     }

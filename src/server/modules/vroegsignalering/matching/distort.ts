@@ -302,7 +302,8 @@ function nameParts(display: string): string[] {
     .filter((s) => splitLeadingTussenvoegsel(s)[1].replace(/[^\p{L}]/gu, '').length >= 3);
 }
 
-function applicable(p: BrpPerson, kind: PositiveKind): boolean {
+/** Whether a distortion kind can be applied to this person (a tussenvoegsel to move, a diacritic to drop, ...). */
+export function applicable(p: BrpPerson, kind: PositiveKind): boolean {
   const display = displaySurname(p);
   switch (kind) {
     case 'tussenvoegsel_order':
@@ -689,9 +690,8 @@ function relativeCase(pop: Population, adults: BrpPerson[], rng: Prng): Benchmar
   const signal = baseSignal(resident, rng);
   const initial = resident.voornamen[0] ?? 'A';
   const sameInitial = rng.chance(0.3);
-  const names = TWIN_NAMES.filter(
-    (n) => (n[0] === initial) === sameInitial && !resident.voornamen.includes(n),
-  );
+  // A first name nobody at the address has (else it would be a resident with a wrong birth date).
+  const names = TWIN_NAMES.filter((n) => (n[0] === initial) === sameInitial && !nameTaken(residents, n));
   const name = names.length > 0 ? rng.pick(names) : 'Xander';
   signal.voorletters = undefined;
   signal.voornamen = undefined;
@@ -700,6 +700,23 @@ function relativeCase(pop: Population, adults: BrpPerson[], rng: Prng): Benchmar
   const year = Number(resident.geboortedatum.slice(0, 4)) + rng.pick([-1, 1]) * rng.int(1, 8);
   signal.geboortedatum = `${year}-${pad2(rng.int(1, 12))}-${pad2(rng.int(1, 28))}`;
   return { kind: 'relative_not_registered', signal, candidates: residents, truth: null };
+}
+
+/**
+ * Whether one of these persons has this first name, one of its call names, or one that starts the same
+ * ("Gijs" next to "Gijsbertus"), ignoring diacritics.
+ */
+function nameTaken(persons: readonly BrpPerson[], name: string): boolean {
+  const plain = stripDiacritics(name);
+  return persons.some((o) =>
+    o.voornamen
+      .split(' ')
+      .flatMap((v) => [v, ...(ROEPNAMEN[v] ?? [])])
+      .some((v) => {
+        const t = stripDiacritics(v);
+        return t.startsWith(plain) || plain.startsWith(t);
+      }),
+  );
 }
 
 /** Adds a twin (same surname, birth date, address and household, other first name) for each chosen person. */
@@ -716,13 +733,7 @@ function addTwins(
     const household = (pop.byAddress.get(brpAddressKey(p.postcode, p.huisnummer)) ?? []).filter(
       (o) => o.householdId === p.householdId,
     );
-    // Not a name of the household, nor one of its call names ("Gijs" next to "Gijsbertus").
-    const taken = household.flatMap((o) =>
-      o.voornamen.split(' ').flatMap((v) => [v, ...(ROEPNAMEN[v] ?? [])]),
-    );
-    const options = TWIN_NAMES.filter(
-      (n) => (n[0] === initial) === sameInitial && !taken.some((t) => t.startsWith(n) || n.startsWith(t)),
-    );
+    const options = TWIN_NAMES.filter((n) => (n[0] === initial) === sameInitial && !nameTaken(household, n));
     const twin: BrpPerson = {
       ...p,
       id: `${p.id}-twin`,
