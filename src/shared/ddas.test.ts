@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DDAS_CONTACTSOORTEN, DDAS_EINDRESULTATEN, DDAS_SIGNAALPARTNERS, DDAS_SIGNAALSTATUSSEN } from './ddas.ts';
+import {
+  DDAS_CONTACTSOORTEN,
+  DDAS_EINDRESULTATEN,
+  DDAS_SIGNAALPARTNERS,
+  DDAS_SIGNAALSTATUSSEN,
+} from './ddas.ts';
 
 const schemaPath = path.resolve(
   import.meta.dirname,

@@ -19,8 +19,15 @@ export interface Database {
   query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
   /** Runs a multi-statement script inside one transaction. */
   execScriptInTransaction(script: string, after?: { text: string; params: unknown[] }): Promise<void>;
-  /** Bulk-loads CSV text (no header) into a table with COPY. */
-  copyCsv(table: string, columns: readonly string[], chunks: AsyncIterable<string>): Promise<void>;
+  /**
+   * Bulk-loads CSV text into a table with COPY. Chunks must end on a record boundary: PGlite copies in slices.
+   */
+  copyCsv(
+    table: string,
+    columns: readonly string[],
+    chunks: AsyncIterable<string>,
+    options?: { delimiter?: string; header?: boolean },
+  ): Promise<void>;
   /** pg-boss compatible executor. */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   ping(): Promise<void>;
@@ -28,6 +35,12 @@ export interface Database {
 }
 
 export class DatabaseStartError extends Error {}
+
+function copyOptions(options: { delimiter?: string; header?: boolean } = {}): string {
+  const delimiter = options.delimiter ?? ',';
+  if (!/^[,;\t|]$/.test(delimiter)) throw new Error('unsupported COPY delimiter');
+  return `FORMAT csv, DELIMITER E'${delimiter === '\t' ? '\\t' : delimiter}', HEADER ${options.header ? 'true' : 'false'}`;
+}
 
 export async function openDatabase(
   config: { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string },
@@ -111,12 +124,16 @@ async function openPglite(dataDir: string | null): Promise<Database> {
         if (after) await tx.query(after.text, after.params);
       });
     },
-    async copyCsv(table, columns, chunks) {
+    async copyCsv(table, columns, chunks, options) {
       // PGlite copies from an in-memory blob; flush in slices so a million rows never sit in memory at once.
       const copy = (parts: string[]) =>
-        client.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
-          blob: new Blob(parts),
-        });
+        client.query(
+          `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (${copyOptions(options)})`,
+          [],
+          {
+            blob: new Blob(parts),
+          },
+        );
       let parts: string[] = [];
       let size = 0;
       for await (const chunk of chunks) {
@@ -191,11 +208,11 @@ async function openPostgres(url: string): Promise<Database> {
         c.release();
       }
     },
-    async copyCsv(table, columns, chunks) {
+    async copyCsv(table, columns, chunks, options) {
       const c = await pool.connect();
       try {
         const stream = c.query(
-          copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`),
+          copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (${copyOptions(options)})`),
         );
         await pipeline(Readable.from(chunks), stream);
       } finally {

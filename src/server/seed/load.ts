@@ -247,6 +247,9 @@ export async function seedPopulation(db: Database, options: SeedOptions): Promis
     } catch (err) {
       throw translateMoveError(err, label);
     }
+    // A bulk load changes the tables' shape at once; queries right after it (intake matching) must not be planned
+    // on the statistics of nearly empty tables, which picks nested loops over the whole municipality.
+    await db.query('ANALYZE addresses, households, persons');
     const done = performance.now();
     return {
       ...counts,

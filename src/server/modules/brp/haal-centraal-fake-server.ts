@@ -127,7 +127,11 @@ function persoonBeperkt(r: Row, gemeente: { code: string; omschrijving: string }
   const naam = full.naam as JsonObject;
   return omit({
     burgerservicenummer: full.burgerservicenummer,
-    naam: omit({ voornamen: naam.voornamen, voorvoegsel: naam.voorvoegsel, geslachtsnaam: naam.geslachtsnaam }),
+    naam: omit({
+      voornamen: naam.voornamen,
+      voorvoegsel: naam.voorvoegsel,
+      geslachtsnaam: naam.geslachtsnaam,
+    }),
     geboorte: full.geboorte,
     geslacht: full.geslacht,
     gemeenteVanInschrijving: full.gemeenteVanInschrijving,
@@ -200,7 +204,9 @@ function requireString(body: JsonObject, name: string, pattern?: RegExp): string
     throw invalidParams([{ name, code: 'required', reason: 'Parameter is verplicht.' }]);
   }
   if (pattern && !pattern.test(v)) {
-    throw invalidParams([{ name, code: 'pattern', reason: `Waarde voldoet niet aan patroon ${pattern.source}.` }]);
+    throw invalidParams([
+      { name, code: 'pattern', reason: `Waarde voldoet niet aan patroon ${pattern.source}.` },
+    ]);
   }
   return v;
 }
@@ -208,7 +214,8 @@ function requireString(body: JsonObject, name: string, pattern?: RegExp): string
 function optionalString(body: JsonObject, name: string): string | null {
   const v = body[name];
   if (v === undefined || v === null) return null;
-  if (typeof v !== 'string') throw invalidParams([{ name, code: 'string', reason: 'Waarde is geen string.' }]);
+  if (typeof v !== 'string')
+    throw invalidParams([{ name, code: 'string', reason: 'Waarde is geen string.' }]);
   return v;
 }
 
@@ -247,7 +254,11 @@ export async function startHaalCentraalServer(options: {
       throw invalidParams([{ name: 'type', code: 'value', reason: 'Waarde is geen geldig zoek type.' }]);
     }
     const fields = body.fields;
-    if (!Array.isArray(fields) || fields.length === 0 || !fields.every((f) => typeof f === 'string' && f !== '')) {
+    if (
+      !Array.isArray(fields) ||
+      fields.length === 0 ||
+      !fields.every((f) => typeof f === 'string' && f !== '')
+    ) {
       throw invalidParams([{ name: 'fields', code: 'required', reason: 'Parameter is verplicht.' }]);
     }
     const tree = fieldTree(fields as string[]);
@@ -255,7 +266,10 @@ export async function startHaalCentraalServer(options: {
     const withDeceased = body.inclusiefOverledenPersonen === true;
     const reply = (rows: Row[], shape: (r: Row) => JsonObject): JsonObject => ({
       type,
-      personen: gemeenteFilter !== null && gemeenteFilter !== gemeente.code ? [] : rows.map((r) => project(shape(r), tree)),
+      personen:
+        gemeenteFilter !== null && gemeenteFilter !== gemeente.code
+          ? []
+          : rows.map((r) => project(shape(r), tree)),
     });
     const alive = (rows: Row[]) => (withDeceased ? rows : rows.filter((r) => r.brp_status !== 'overleden'));
 
@@ -264,8 +278,15 @@ export async function startHaalCentraalServer(options: {
         .replace(/\s+/g, '')
         .toUpperCase();
       const huisnummer = body.huisnummer;
-      if (typeof huisnummer !== 'number' || !Number.isInteger(huisnummer) || huisnummer < 1 || huisnummer > 99999) {
-        throw invalidParams([{ name: 'huisnummer', code: 'integer', reason: 'Waarde is geen geldig getal.' }]);
+      if (
+        typeof huisnummer !== 'number' ||
+        !Number.isInteger(huisnummer) ||
+        huisnummer < 1 ||
+        huisnummer > 99999
+      ) {
+        throw invalidParams([
+          { name: 'huisnummer', code: 'integer', reason: 'Waarde is geen geldig getal.' },
+        ]);
       }
       const huisletter = optionalString(body, 'huisletter');
       const toevoeging = optionalString(body, 'huisnummertoevoeging');
@@ -292,9 +313,8 @@ export async function startHaalCentraalServer(options: {
         `${SELECT} WHERE p.municipality_id = $1 AND p.geboortedatum = $2::date ORDER BY p.bsn`,
         [municipalityId, geboortedatum],
       );
-      return reply(
-        alive(rows.filter((r) => geslachtsnaamMatches(geslachtsnaam, r.geslachtsnaam))),
-        (r) => persoonBeperkt(r, gemeente),
+      return reply(alive(rows.filter((r) => geslachtsnaamMatches(geslachtsnaam, r.geslachtsnaam))), (r) =>
+        persoonBeperkt(r, gemeente),
       );
     }
     const bsns = body.burgerservicenummer;
@@ -305,7 +325,11 @@ export async function startHaalCentraalServer(options: {
       !bsns.every((b) => typeof b === 'string' && /^\d{9}$/.test(b))
     ) {
       throw invalidParams([
-        { name: 'burgerservicenummer', code: 'array', reason: 'Geef 1 tot 20 burgerservicenummers van 9 cijfers.' },
+        {
+          name: 'burgerservicenummer',
+          code: 'array',
+          reason: 'Geef 1 tot 20 burgerservicenummers van 9 cijfers.',
+        },
       ]);
     }
     const rows = await database.query<Row>(
@@ -335,7 +359,11 @@ export async function startHaalCentraalServer(options: {
       void (async () => {
         try {
           if (req.method !== 'POST' || req.url?.split('?')[0] !== '/personen') {
-            throw new HttpProblem(404, { title: 'Opgevraagde resource bestaat niet.', status: 404, code: 'notFound' });
+            throw new HttpProblem(404, {
+              title: 'Opgevraagde resource bestaat niet.',
+              status: 404,
+              code: 'notFound',
+            });
           }
           if (req.headers['x-api-key'] !== apiKey) {
             throw new HttpProblem(401, {

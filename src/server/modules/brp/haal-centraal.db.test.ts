@@ -59,7 +59,9 @@ describe(`Haal Centraal BRP adapter vs the embedded BRP (${testDatabaseKind()})`
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const [region] = await db.query<{ id: string }>("INSERT INTO regions (name) VALUES ('Regio Test') RETURNING id");
+    const [region] = await db.query<{ id: string }>(
+      "INSERT INTO regions (name) VALUES ('Regio Test') RETURNING id",
+    );
     const insert = async (code: string, name: string) => {
       const [m] = await db.query<{ id: string }>(
         'INSERT INTO municipalities (region_id, cbs_code, name) VALUES ($1, $2, $3) RETURNING id',
@@ -89,9 +91,9 @@ describe(`Haal Centraal BRP adapter vs the embedded BRP (${testDatabaseKind()})`
     });
     const all = await embedded.findByBsn(
       amsterdam,
-      (await db.query<{ bsn: string }>('SELECT bsn FROM persons WHERE municipality_id = $1', [amsterdam])).map(
-        (r) => r.bsn,
-      ),
+      (
+        await db.query<{ bsn: string }>('SELECT bsn FROM persons WHERE municipality_id = $1', [amsterdam])
+      ).map((r) => r.bsn),
     );
     // Every 17th person, plus all who moved or died.
     sample = [...all.values()]
@@ -114,7 +116,10 @@ describe(`Haal Centraal BRP adapter vs the embedded BRP (${testDatabaseKind()})`
       [rotterdam],
     );
     if (rotterdamAddress) keys.push(rotterdamAddress);
-    const [a, b] = await Promise.all([embedded.findByAddresses(amsterdam, keys), hc.findByAddresses(amsterdam, keys)]);
+    const [a, b] = await Promise.all([
+      embedded.findByAddresses(amsterdam, keys),
+      hc.findByAddresses(amsterdam, keys),
+    ]);
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     expect(a.get('9999ZZ|1')).toEqual([]);
     if (rotterdamAddress) {
@@ -133,9 +138,10 @@ describe(`Haal Centraal BRP adapter vs the embedded BRP (${testDatabaseKind()})`
   });
 
   it('finds the same persons by BSN, and nobody of another municipality', async () => {
-    const [other] = await db.query<{ bsn: string }>('SELECT bsn FROM persons WHERE municipality_id = $1 LIMIT 1', [
-      rotterdam,
-    ]);
+    const [other] = await db.query<{ bsn: string }>(
+      'SELECT bsn FROM persons WHERE municipality_id = $1 LIMIT 1',
+      [rotterdam],
+    );
     const bsns = [...sample.map((p) => p.bsn), other?.bsn ?? '', '123456782'];
     const [a, b] = await Promise.all([embedded.findByBsn(amsterdam, bsns), hc.findByBsn(amsterdam, bsns)]);
     expect(a.size).toBe(sample.length);
@@ -160,13 +166,19 @@ describe(`Haal Centraal BRP adapter vs the embedded BRP (${testDatabaseKind()})`
           embedded.findByNameAndBirthDate(amsterdam, q),
           hc.findByNameAndBirthDate(amsterdam, q),
         ]);
-        expect(a.map((x) => x.bsn), geslachtsnaam).toContain(p.bsn);
+        expect(
+          a.map((x) => x.bsn),
+          geslachtsnaam,
+        ).toContain(p.bsn);
         expect(views(b), geslachtsnaam).toEqual(views(a));
         compared++;
       }
     }
     expect(compared).toBeGreaterThanOrEqual(100);
-    const none = await hc.findByNameAndBirthDate(amsterdam, { geslachtsnaam: 'Xyzzyqwerty', geboortedatum: '1970-01-01' });
+    const none = await hc.findByNameAndBirthDate(amsterdam, {
+      geslachtsnaam: 'Xyzzyqwerty',
+      geboortedatum: '1970-01-01',
+    });
     expect(none).toEqual([]);
   });
 
@@ -189,7 +201,11 @@ describe(`Haal Centraal BRP adapter vs the embedded BRP (${testDatabaseKind()})`
 
   it('gives a clear error without (or with a wrong) API key', async () => {
     for (const apiKey of ['', 'not-the-key']) {
-      const adapter = new HaalCentraalBrpAdapter({ baseUrl: server.url, apiKey, gemeentecodes: { [amsterdam]: '0363' } });
+      const adapter = new HaalCentraalBrpAdapter({
+        baseUrl: server.url,
+        apiKey,
+        gemeentecodes: { [amsterdam]: '0363' },
+      });
       const err = await rejection(adapter.findByBsn(amsterdam, [sample[0]?.bsn ?? '']));
       expect(err.reason).toBe('unauthorized');
       expect(err.status).toBe(401);
@@ -200,7 +216,11 @@ describe(`Haal Centraal BRP adapter vs the embedded BRP (${testDatabaseKind()})`
   it('gives BrpUnavailableError when the server is down or does not answer in time', async () => {
     const down = await startHaalCentraalServer({ database: db, municipalityId: amsterdam, apiKey: API_KEY });
     await down.close();
-    const gone = new HaalCentraalBrpAdapter({ baseUrl: down.url, apiKey: API_KEY, gemeentecodes: { [amsterdam]: '0363' } });
+    const gone = new HaalCentraalBrpAdapter({
+      baseUrl: down.url,
+      apiKey: API_KEY,
+      gemeentecodes: { [amsterdam]: '0363' },
+    });
     const err = await rejection(gone.findByAddresses(amsterdam, [{ postcode: '1011AB', huisnummer: 1 }]));
     expect(err.reason).toBe('unreachable');
     expect(err.message).toContain('cannot be reached');
@@ -222,7 +242,11 @@ describe(`Haal Centraal BRP adapter vs the embedded BRP (${testDatabaseKind()})`
       await new Promise<void>((resolve) => silent.close(() => resolve()));
     }
 
-    const unconfigured = new HaalCentraalBrpAdapter({ baseUrl: server.url, apiKey: API_KEY, gemeentecodes: {} });
+    const unconfigured = new HaalCentraalBrpAdapter({
+      baseUrl: server.url,
+      apiKey: API_KEY,
+      gemeentecodes: {},
+    });
     expect((await rejection(unconfigured.findByBsn(amsterdam, ['123456782']))).reason).toBe('configuration');
   });
 

@@ -28,8 +28,8 @@
  * - Every failure (network, timeout, 401/403, 400, 5xx, an unexpected body) is a BrpUnavailableError.
  */
 import { z } from 'zod';
-import { foldDiacritics, TUSSENVOEGSEL_WORDS } from '../vroegsignalering/matching/normalise.ts';
 import { surnameMatches } from '../vroegsignalering/matching/match.ts';
+import { foldDiacritics, TUSSENVOEGSEL_WORDS } from '../vroegsignalering/matching/normalise.ts';
 import {
   type BrpAdapter,
   type BrpAddressKey,
@@ -167,7 +167,12 @@ function parseHouseholdId(
 ): { postcode: string; huisnummer: number; huisletter: string | null; toevoeging: string | null } | null {
   const m = /^hc:([1-9][0-9]{3}[A-Z]{2})\|(\d{1,5})\|([A-Za-z]?)\|(.{0,4})$/.exec(id);
   if (!m) return null;
-  return { postcode: m[1] as string, huisnummer: Number(m[2]), huisletter: m[3] || null, toevoeging: m[4] || null };
+  return {
+    postcode: m[1] as string,
+    huisnummer: Number(m[2]),
+    huisletter: m[3] || null,
+    toevoeging: m[4] || null,
+  };
 }
 
 /** Maps a Haal Centraal person onto a BrpPerson (null for a person without BSN or one that was afgevoerd). */
@@ -179,7 +184,11 @@ export function hcToBrpPerson(p: HcPersoon, gemeentecode: string): BrpPerson | n
   const gemeente = p.gemeenteVanInschrijving?.code ?? null;
   const elsewhere = gemeente !== null && gemeente !== gemeentecode;
   const brpStatus: BrpStatus =
-    reden === 'O' ? 'overleden' : (reden !== null && MOVED_AWAY.has(reden)) || elsewhere ? 'verhuisd' : 'ingeschreven';
+    reden === 'O'
+      ? 'overleden'
+      : (reden !== null && MOVED_AWAY.has(reden)) || elsewhere
+        ? 'verhuisd'
+        : 'ingeschreven';
   // The current partner: one without ontbinding, else the last one listed (the naamgebruik may continue after a
   // partner died).
   const partners = p.partners ?? [];
@@ -256,7 +265,8 @@ export function hcSurnameSearchTerms(geslachtsnaam: string): string[] {
       terms.add(w);
       continue;
     }
-    for (const variant of [w, w.replaceAll('y', 'ij'), w.replaceAll('ij', 'y')]) terms.add(`${variant.slice(0, 3)}*`);
+    for (const variant of [w, w.replaceAll('y', 'ij'), w.replaceAll('ij', 'y')])
+      terms.add(`${variant.slice(0, 3)}*`);
   }
   // A geslachtsnaam of several words ("Bosch van Drakestein", "Savornin Lohman, de") is searched whole: the
   // wildcard does not cross spaces. Tussenvoegsels in front or (moved) at the end are not part of it.
@@ -278,7 +288,7 @@ export class HaalCentraalBrpAdapter implements BrpAdapter {
     this.url = `${config.baseUrl.replace(/\/+$/, '')}/personen`;
     this.timeoutMs = config.timeoutMs ?? 10_000;
     this.concurrency = config.concurrency ?? 8;
-    this.fetchFn = config.fetch ?? fetch;
+    this.fetchFn = config.fetch ?? ((input, init) => fetch(input, init));
   }
 
   private gemeentecode(municipalityId: string): string {
@@ -391,7 +401,11 @@ export class HaalCentraalBrpAdapter implements BrpAdapter {
   private async fetchPersons(bsns: readonly string[], gemeentecode: string): Promise<BrpPerson[]> {
     const unique = [...new Set(bsns)];
     const answers = await mapLimit(chunks(unique, HC_MAX_BSNS_PER_REQUEST), this.concurrency, (part) =>
-      this.post({ type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: part, fields: HC_PERSON_FIELDS }),
+      this.post({
+        type: 'RaadpleegMetBurgerservicenummer',
+        burgerservicenummer: part,
+        fields: HC_PERSON_FIELDS,
+      }),
     );
     return answers.flat().flatMap((p) => hcToBrpPerson(p, gemeentecode) ?? []);
   }
@@ -480,7 +494,9 @@ function parseProblem(text: string): string | null {
     const parsed = HcProblem.safeParse(JSON.parse(text));
     if (!parsed.success) return null;
     const p = parsed.data;
-    const params = (p.invalidParams ?? []).map((i) => `${i.name ?? '?'}: ${i.reason ?? i.code ?? ''}`).join('; ');
+    const params = (p.invalidParams ?? [])
+      .map((i) => `${i.name ?? '?'}: ${i.reason ?? i.code ?? ''}`)
+      .join('; ');
     return [p.title, p.detail, params].filter((x) => x).join(' - ') || null;
   } catch {
     return text.trim().slice(0, 200) || null;

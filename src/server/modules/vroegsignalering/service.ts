@@ -42,8 +42,7 @@ export async function receivePartnerBatch(
 ) {
   const db = database.orm;
   const partner = await findPartnerForMachineClient(db, actor.machineClientId);
-  if (!partner || !partner.isActive)
-    throw problems.forbidden('This client is not an active signalling partner.');
+  if (!partner?.isActive) throw problems.forbidden('This client is not an active signalling partner.');
   if (body.gemeentecode) {
     const [m] = await db
       .select({ cbsCode: municipalities.cbsCode })

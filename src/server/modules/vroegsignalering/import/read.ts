@@ -400,10 +400,10 @@ async function openCsv(bytes: ByteReader, opts: OpenFileOptions): Promise<Opened
 
   try {
     let header = await nextRecord();
-    while (header && header.fields.every(isBlank)) header = await nextRecord();
+    while (header?.fields.every(isBlank)) header = await nextRecord();
     if (header && /^sep=.?$/i.test(header.fields.join(delimiter).trim())) {
       header = await nextRecord();
-      while (header && header.fields.every(isBlank)) header = await nextRecord();
+      while (header?.fields.every(isBlank)) header = await nextRecord();
     }
     if (!header) throw new FileFormatError('empty_file', 'The file has no header row.');
     const headers = normaliseHeaders(header.fields);
@@ -505,8 +505,65 @@ function xlsxError(bytes: ByteReader, error: unknown): Error {
     : new FileFormatError('invalid_xlsx', 'The Excel file cannot be read.', { cause: error });
 }
 
+/**
+ * The byte stream handed to exceljs. exceljs pipes it into unzipper, and a damaged deflate stream in a worksheet
+ * makes unzipper emit 'error' on that pipe destination while exceljs keeps waiting for the entry to finish (a
+ * hang). So this stream listens for errors on whatever it is piped into and reports them through `failed`.
+ */
+class XlsxInput extends Readable {
+  /** Rejects with the first error of a pipe destination (the unzipper stream). */
+  readonly failed: Promise<never>;
+  private reject: (error: unknown) => void = () => {};
+  private readonly chunks: AsyncGenerator<Buffer, void, undefined>;
+
+  constructor(chunks: AsyncGenerator<Buffer, void, undefined>) {
+    super();
+    this.chunks = chunks;
+    this.failed = new Promise<never>((_, reject) => {
+      this.reject = reject;
+    });
+    this.failed.catch(() => {
+      // Observed through race(); never an unhandled rejection.
+    });
+  }
+
+  override _read(): void {
+    this.chunks.next().then(
+      (next) => {
+        this.push(next.done ? null : next.value);
+      },
+      (error: unknown) => {
+        this.destroy(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    this.chunks.return(undefined).then(
+      () => callback(error),
+      () => callback(error),
+    );
+  }
+
+  override pipe<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T {
+    destination.on('error', (error: unknown) => this.reject(error));
+    return super.pipe(destination, options);
+  }
+
+  /** Waits for `promise`, unless the unzipper stream fails first. */
+  race<T>(promise: Promise<T>): Promise<T> {
+    return Promise.race([promise, this.failed]);
+  }
+}
+
+/** Closes the file stream exceljs opened on a worksheet's temp file (it has none for a worksheet read directly). */
+function releaseSheet(sheet: ExcelJS.stream.xlsx.WorksheetReader | undefined): void {
+  const stream: unknown = sheet ? Reflect.get(sheet, 'iterator') : undefined;
+  if (stream instanceof Readable) stream.destroy();
+}
+
 async function openXlsx(bytes: ByteReader, _opts: OpenFileOptions): Promise<OpenedFile> {
-  const input = Readable.from(bytes.chunks(true), { objectMode: false });
+  const input = new XlsxInput(bytes.chunks(true));
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -515,12 +572,35 @@ async function openXlsx(bytes: ByteReader, _opts: OpenFileOptions): Promise<Open
     entries: 'ignore',
   });
   const sheets = workbook[Symbol.asyncIterator]();
+  let sheet: ExcelJS.stream.xlsx.WorksheetReader | undefined;
   let sheetRows: AsyncIterator<ExcelJS.Row> | undefined;
 
   let closed = false;
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
+    releaseSheet(sheet);
+    // exceljs copies worksheets that come before the shared strings in the ZIP (as Excel writes them) to temp
+    // files, after reading the whole ZIP, and removes each only when iteration moves past it. Move past all of
+    // them without parsing, so no temp file outlives this file. Bounded, in case exceljs stalls.
+    if (bytes.done) {
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), 5000);
+        timer.unref();
+      });
+      try {
+        for (;;) {
+          const next = await Promise.race([input.race(sheets.next()), deadline]);
+          if (next === 'timeout' || next.done) break;
+          releaseSheet(next.value);
+        }
+      } catch {
+        // A broken rest of the file has nothing left to release.
+      } finally {
+        clearTimeout(timer);
+      }
+    }
     input.destroy();
     await bytes.close();
   };
@@ -528,7 +608,7 @@ async function openXlsx(bytes: ByteReader, _opts: OpenFileOptions): Promise<Open
   const nextRow = async (): Promise<{ number: number; texts: string[] } | undefined> => {
     if (!sheetRows) return undefined;
     try {
-      const next = await sheetRows.next();
+      const next = await input.race(sheetRows.next());
       if (next.done) {
         // The first worksheet is complete; a broken rest of the ZIP would still surface as an error here.
         return undefined;
@@ -542,7 +622,7 @@ async function openXlsx(bytes: ByteReader, _opts: OpenFileOptions): Promise<Open
   try {
     let first: IteratorResult<ExcelJS.stream.xlsx.WorksheetReader>;
     try {
-      first = await sheets.next();
+      first = await input.race(sheets.next());
     } catch (error) {
       throw xlsxError(bytes, error);
     }
@@ -553,9 +633,10 @@ async function openXlsx(bytes: ByteReader, _opts: OpenFileOptions): Promise<Open
         'The file has no worksheet: it is not an Excel (.xlsx) file.',
       );
     }
-    sheetRows = first.value[Symbol.asyncIterator]();
+    sheet = first.value;
+    sheetRows = sheet[Symbol.asyncIterator]();
     let header = await nextRow();
-    while (header && header.texts.every(isBlank)) header = await nextRow();
+    while (header?.texts.every(isBlank)) header = await nextRow();
     if (!header) throw new FileFormatError('empty_file', 'The first worksheet is empty.');
     const headers = normaliseHeaders(header.texts);
     let previous = Number.isInteger(header.number) ? header.number : 1;

@@ -350,8 +350,7 @@ export async function resubmitLine(
 ) {
   const imp = await getImport(database, ctx, id);
   const line = await repo.findLedgerRow(database.orm, id, rowNumber);
-  if (!line || line.outcome !== 'quarantined')
-    throw problems.notFound('No quarantined line with this number.');
+  if (line?.outcome !== 'quarantined') throw problems.notFound('No quarantined line with this number.');
   const mapping = ColumnMappingSchema.parse(imp.columnMapping);
   const result = mapFileRow(
     { rowNumber, cells: { ...line.raw, ...cells } as Record<string, string> },
@@ -397,8 +396,7 @@ export async function discardLine(database: Database, ctx: ServiceContext, id: s
   await getImport(database, ctx, id);
   await database.orm.transaction(async (tx) => {
     const line = await repo.findLedgerRow(tx, id, rowNumber);
-    if (!line || line.outcome !== 'quarantined')
-      throw problems.notFound('No quarantined line with this number.');
+    if (line?.outcome !== 'quarantined') throw problems.notFound('No quarantined line with this number.');
     await repo.updateLedgerRow(tx, id, rowNumber, { outcome: 'discarded' });
     await repo.addCounts(tx, id, { processed: 0, accepted: 0, quarantined: -1, duplicates: 0 });
     await recordAudit(tx, ctx, {

