@@ -12,7 +12,7 @@ import type { SignalField } from './fields.ts';
 import { type ColumnMapping, suggestMapping } from './mapping.ts';
 import { openFile } from './read.ts';
 import { mapFileRow, mapRow, ROW_ERROR_CODES } from './row.ts';
-import { buildXlsx, chunked, collect } from './test-fixtures.ts';
+import { buildDirectXlsx, buildXlsx, buildXlsxStreaming, chunked, collect } from './test-fixtures.ts';
 import {
   parseAmountCents,
   parseBoolean,
@@ -217,13 +217,19 @@ describe('fuzz: nothing but FileFormatError', () => {
       '\uFEFFAchternaam;Postcode;Huisnummer;Bedrag;Datum signaal\r\n' +
         'Jansen;1234AB;12;"1.234,56";15-01-2026\r\nÇelik;2345 cd;7-II;€ 75;1-2-26\r\n',
     );
-    const xlsx = await buildXlsx([
+    const table = [
       ['Achternaam', 'Postcode', 'Huisnummer', 'Bedrag', 'Datum signaal'],
       ['Jansen', '1234AB', 12, 1234.56, new Date(Date.UTC(2026, 0, 15))],
       ['Çelik', '2345 cd', '7-II', 75, 46037],
+    ];
+    const xlsx = await buildXlsx(table);
+    const streamed = await buildXlsxStreaming(table);
+    const direct = buildDirectXlsx([
+      ['Achternaam', 'Postcode', 'Huisnummer'],
+      ['Jansen', '1234AB', '12'],
     ]);
     const damage = fc.record({
-      original: fc.constantFrom(csv, xlsx),
+      original: fc.constantFrom(csv, xlsx, streamed, direct),
       flips: fc.array(fc.record({ at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }), { maxLength: 8 }),
       cut: fc.option(fc.nat(), { nil: undefined }),
     });
@@ -234,7 +240,7 @@ describe('fuzz: nothing but FileFormatError', () => {
         const damaged = cut === undefined ? bytes : bytes.subarray(0, cut % (bytes.length + 1));
         onlyFileFormatErrors(await readAll(damaged, 211));
       }),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
   });
 });

@@ -1,7 +1,17 @@
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { FileFormatError } from './detect.ts';
 import { cellText, numberText, openFile } from './read.ts';
-import { buildXlsx, buildXlsxStreaming, buildZip, chunked, collect } from './test-fixtures.ts';
+import {
+  buildDirectXlsx,
+  buildXlsx,
+  buildXlsxStreaming,
+  buildZip,
+  chunked,
+  collect,
+} from './test-fixtures.ts';
 
 async function read(bytes: Uint8Array, chunkSize = 4096) {
   const file = await openFile(chunked(bytes, chunkSize), { fileName: 'signalen.xlsx' });
@@ -115,6 +125,54 @@ describe('openFile (XLSX)', () => {
       expect(file.headers).toEqual(HEADER);
       expect(cells[0]).toMatchObject({ Achternaam: 'Jansen', Bedrag: '10', 'Datum signaal': '15-01-2026' });
     }
+  });
+
+  it('reads a worksheet that exceljs takes straight from the ZIP (shared strings first)', async () => {
+    const bytes = buildDirectXlsx([
+      ['Naam', 'Bedrag'],
+      ['Jansen & Zn', '10'],
+      ['Smit', ''],
+    ]);
+    const { file, cells } = await read(bytes, 64);
+    expect(file.headers).toEqual(['Naam', 'Bedrag']);
+    expect(cells).toEqual([
+      { Naam: 'Jansen & Zn', Bedrag: '10' },
+      { Naam: 'Smit', Bedrag: '' },
+    ]);
+  });
+
+  it('leaves no temp files behind, also when the reader stops early', async () => {
+    // exceljs copies worksheets that precede the shared strings to temp files named tmp-<pid>-…
+    const ours = () => readdirSync(tmpdir()).filter((f) => f.startsWith(`tmp-${process.pid}-`)).length;
+    const before = ours();
+    const many = [
+      HEADER,
+      ...Array.from({ length: 300 }, (_, i) => [`Naam ${i}`, i, '01-01-2026', '', i, '', '']),
+    ];
+    for (const bytes of [
+      await buildXlsx(many),
+      await buildXlsxStreaming(many),
+      buildDirectXlsx([['Naam'], ['A'], ['B']]),
+    ]) {
+      const partial = await openFile(chunked(bytes, 1000));
+      for await (const row of partial.rows) if (row.rowNumber >= 2) break;
+      await partial.close();
+      await collect(await openFile(chunked(bytes, 1000)));
+      const unread = await openFile(chunked(bytes, 1000));
+      await unread.close();
+    }
+    await sleep(200); // the removal is asynchronous
+    expect(ours()).toBe(before);
+  });
+
+  it('passes an error of the source itself through unchanged', async () => {
+    const bytes = await buildXlsx([HEADER, ['Jansen', 1, '', '', 1, '', '']]);
+    const failure = new Error('disk read error');
+    async function* failing(): AsyncGenerator<Buffer> {
+      yield bytes.subarray(0, 2000);
+      throw failure;
+    }
+    await expect(openFile(failing()).then(collect)).rejects.toBe(failure);
   });
 
   it('refuses a truncated XLSX wherever it is cut', async () => {

@@ -94,3 +94,41 @@ export function buildZip(files: Record<string, string>): Buffer {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, centralDirectory, end]);
 }
+
+const xmlEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A hand-made .xlsx whose shared strings come before the worksheets in the ZIP, so exceljs reads the worksheet
+ * straight from the ZIP (Excel and exceljs itself put the worksheets first, which exceljs copies to temp files).
+ */
+export function buildDirectXlsx(rows: readonly (readonly string[])[]): Buffer {
+  const strings: string[] = [];
+  const index = (s: string) => {
+    const i = strings.indexOf(s);
+    return i >= 0 ? i : strings.push(s) - 1;
+  };
+  const sheetRows = rows
+    .map((cells, r) => {
+      const cs = cells.map(
+        (c, i) => `<c r="${String.fromCharCode(65 + i)}${r + 1}" t="s"><v>${index(c)}</v></c>`,
+      );
+      return `<row r="${r + 1}">${cs.join('')}</row>`;
+    })
+    .join('');
+  return buildZip({
+    '[Content_Types].xml':
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    'xl/_rels/workbook.xml.rels':
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>' +
+      '</Relationships>',
+    'xl/workbook.xml':
+      '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>' +
+      '<sheet name="Signalen" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    'xl/sharedStrings.xml': `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${strings
+      .map((s) => `<si><t xml:space="preserve">${xmlEscape(s)}</t></si>`)
+      .join('')}</sst>`,
+    'xl/worksheets/sheet1.xml': `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetRows}</sheetData></worksheet>`,
+  });
+}

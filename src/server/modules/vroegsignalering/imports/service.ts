@@ -215,7 +215,7 @@ export async function runImport(
     const mapped = rows.map((r) => ({ row: r, result: mapFileRow(r, mapping) }));
     await db.transaction(async (tx) => {
       const valid = mapped.flatMap((m) =>
-        m.result.ok ? [{ ref: m.row.rowNumber, raw: m.result.signal }] : [],
+        m.result.ok ? [{ ref: m.row.rowNumber, valid: m.result.signal }] : [],
       );
       const results = valid.length
         ? await ingestSignals(

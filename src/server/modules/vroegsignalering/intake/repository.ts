@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { type BulkColumn, bulkInsert } from '../../../db/bulk.ts';
 import type { Orm } from '../../../db/client.ts';
 import { signals } from '../../../db/schema.ts';
 
@@ -45,17 +46,58 @@ export async function findByContentHash(
   return result;
 }
 
-export async function insertSignals(tx: Orm, rows: NewSignal[]): Promise<string[]> {
-  const ids: string[] = [];
-  // Bounded statements: PostgreSQL allows 65,535 parameters per statement.
-  for (let i = 0; i < rows.length; i += 500) {
-    const inserted = await tx
-      .insert(signals)
-      .values(rows.slice(i, i + 500))
-      .returning({ id: signals.id });
-    ids.push(...inserted.map((r) => r.id));
-  }
-  return ids;
+type Col = BulkColumn<NewSignal & { id: string }>;
+const col = (name: string, type: string, value: Col['value']): Col => ({ name, type, value });
+
+// Every column intake sets; the rest keep their defaults (matching and status come after the insert).
+const SIGNAL_COLUMNS: Col[] = [
+  col('id', 'uuid', (r) => r.id),
+  col('municipality_id', 'uuid', (r) => r.municipalityId),
+  col('partner_id', 'uuid', (r) => r.partnerId),
+  col('source', 'text', (r) => r.source),
+  col('import_id', 'uuid', (r) => r.importId),
+  col('import_row', 'int', (r) => r.importRow),
+  col('external_id', 'text', (r) => r.externalId),
+  col('version', 'int', (r) => r.version ?? 1),
+  col('previous_version_id', 'uuid', (r) => r.previousVersionId),
+  col('content_hash', 'text', (r) => r.contentHash),
+  col('referral_source_id', 'uuid', (r) => r.referralSourceId),
+  col('referrer_name', 'text', (r) => r.referrerName),
+  col('created_by_type', 'text', (r) => r.createdByType),
+  col('created_by', 'text', (r) => r.createdBy),
+  col('bsn', 'text', (r) => r.bsn),
+  col('voornamen', 'text', (r) => r.voornamen),
+  col('voorletters', 'text', (r) => r.voorletters),
+  col('voorvoegsel', 'text', (r) => r.voorvoegsel),
+  col('achternaam', 'text', (r) => r.achternaam),
+  col('geboortedatum', 'date', (r) => r.geboortedatum),
+  col('straat', 'text', (r) => r.straat),
+  col('huisnummer', 'int', (r) => r.huisnummer),
+  col('huisletter', 'text', (r) => r.huisletter),
+  col('toevoeging', 'text', (r) => r.toevoeging),
+  col('postcode', 'text', (r) => r.postcode),
+  col('woonplaats', 'text', (r) => r.woonplaats),
+  col('telefoon', 'text', (r) => r.telefoon),
+  col('email', 'text', (r) => r.email),
+  col('is_business', 'bool', (r) => r.isBusiness ?? false),
+  col('customer_number', 'text', (r) => r.customerNumber),
+  col('amount_cents', 'bigint', (r) => r.amountCents),
+  col('arrears_since', 'date', (r) => r.arrearsSince),
+  col('signal_date', 'date', (r) => r.signalDate),
+  col('months_in_arrears', 'int', (r) => r.monthsInArrears),
+  col('days_in_arrears', 'int', (r) => r.daysInArrears),
+  col('end_of_supply', 'bool', (r) => r.endOfSupply ?? false),
+  col('end_of_supply_date', 'date', (r) => r.endOfSupplyDate),
+  col('eviction_announced', 'bool', (r) => r.evictionAnnounced ?? false),
+  col('eviction_date', 'date', (r) => r.evictionDate),
+  col('insurance_termination', 'bool', (r) => r.insuranceTermination ?? false),
+  col('warm_handover', 'bool', (r) => r.warmHandover ?? false),
+  col('remark', 'text', (r) => r.remark),
+];
+
+/** Rows come with their ids (made by intake, so versions can point at each other before they are stored). */
+export async function insertSignals(tx: Orm, rows: (NewSignal & { id: string })[]): Promise<void> {
+  await bulkInsert(tx, 'signals', SIGNAL_COLUMNS, rows);
 }
 
 export async function findSignal(

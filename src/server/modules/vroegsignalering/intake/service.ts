@@ -12,11 +12,17 @@ import * as repo from './repository.ts';
 
 export type IntakeSource = 'api' | 'bestand' | 'handmatig' | 'verwijzing';
 
-export type IntakeItem = {
-  /** Position in the batch (API) or line number in the file (import). */
-  ref: number;
-  raw: unknown;
-};
+export type IntakeItem =
+  | {
+      /** Position in the batch (API) or line number in the file (import). */
+      ref: number;
+      raw: unknown;
+    }
+  | {
+      ref: number;
+      /** Already validated by the caller (file import maps and validates each line itself). */
+      valid: ValidSignal;
+    };
 
 export type IntakeResult =
   | { ref: number; outcome: 'accepted'; signalId: string; version: number }
@@ -103,6 +109,10 @@ export async function ingestSignals(
   const results: IntakeResult[] = [];
   const valid: { ref: number; signal: ValidSignal; hash: string }[] = [];
   for (const item of batch.items) {
+    if ('valid' in item) {
+      valid.push({ ref: item.ref, signal: item.valid, hash: signalContentHash(item.valid) });
+      continue;
+    }
     const v = validateSignal(item.raw);
     if (v.ok) valid.push({ ref: item.ref, signal: v.value, hash: signalContentHash(v.value) });
     else results.push({ ref: item.ref, outcome: 'rejected', errors: v.errors });
@@ -123,7 +133,7 @@ export async function ingestSignals(
     : new Map<string, string>();
 
   // Ids are made here so that a second version in the same batch can point at the first before either is stored.
-  const rows: repo.NewSignal[] = [];
+  const rows: (repo.NewSignal & { id: string })[] = [];
   const accepted: { ref: number; id: string; version: number }[] = [];
   const store = (
     ref: number,

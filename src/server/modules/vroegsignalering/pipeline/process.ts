@@ -202,7 +202,15 @@ export async function processSignals(
 
   // 3. Bundle into meldingen: one per household address and period (calendar month, or continuous).
   const continuous = rules.definition.matchingPeriod === 'doorlopend';
-  const fingerprintOf = (p: BrpPerson) => addressFingerprint(deps.fingerprintKey, mid, p);
+  const fingerprints = new Map<string, string>();
+  const fingerprintOf = (p: BrpPerson) => {
+    let fp = fingerprints.get(p.addressId);
+    if (fp === undefined) {
+      fp = addressFingerprint(deps.fingerprintKey, mid, p);
+      fingerprints.set(p.addressId, fp);
+    }
+    return fp;
+  };
   await repo.insertFingerprints(
     tx,
     toBundle.map(({ signal, person }) => ({
