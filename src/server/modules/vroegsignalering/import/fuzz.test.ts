@@ -3,7 +3,7 @@
 // known codes.
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isValidBsn } from '../../../../shared/bsn.ts';
 import { SIGNAL_FIELDS, validateSignal } from '../../../../shared/schemas/signals.ts';
 import { quoteCsvField } from './csv-safety.ts';
@@ -12,7 +12,14 @@ import type { SignalField } from './fields.ts';
 import { type ColumnMapping, suggestMapping } from './mapping.ts';
 import { openFile } from './read.ts';
 import { mapFileRow, mapRow, ROW_ERROR_CODES } from './row.ts';
-import { buildDirectXlsx, buildXlsx, buildXlsxStreaming, chunked, collect } from './test-fixtures.ts';
+import {
+  buildDirectXlsx,
+  buildXlsx,
+  buildXlsxStreaming,
+  chunked,
+  collect,
+  removeExceljsTempFiles,
+} from './test-fixtures.ts';
 import {
   parseAmountCents,
   parseBoolean,
@@ -24,6 +31,7 @@ import {
   VALUE_ERROR_CODES,
 } from './values.ts';
 
+afterAll(removeExceljsTempFiles);
 const RUNS = { numRuns: 150 };
 
 /** Line breaks a record adds, counted as a text editor does (CRLF once). */

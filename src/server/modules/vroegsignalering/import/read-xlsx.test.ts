@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FileFormatError } from './detect.ts';
 import { cellText, numberText, openFile } from './read.ts';
 import {
@@ -11,8 +11,10 @@ import {
   buildZip,
   chunked,
   collect,
+  removeExceljsTempFiles,
 } from './test-fixtures.ts';
 
+afterAll(removeExceljsTempFiles);
 async function read(bytes: Uint8Array, chunkSize = 4096) {
   const file = await openFile(chunked(bytes, chunkSize), { fileName: 'signalen.xlsx' });
   const rows = await collect(file);

@@ -1,4 +1,7 @@
 // Helpers for the import tests: sources that deliver a buffer in small chunks, and XLSX files built in memory.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { FileRow, OpenedFile } from './read.ts';
@@ -131,4 +134,15 @@ export function buildDirectXlsx(rows: readonly (readonly string[])[]): Buffer {
       .join('')}</sst>`,
     'xl/worksheets/sheet1.xml': `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetRows}</sheetData></worksheet>`,
   });
+}
+
+/**
+ * exceljs copies worksheets to temp files (tmp-<pid>-…) and cannot remove them when a damaged file makes it fail
+ * halfway; tests that feed it damaged files remove this process's leftovers afterwards.
+ */
+export function removeExceljsTempFiles(): void {
+  const prefix = `tmp-${process.pid}-`;
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    if (name.startsWith(prefix)) fs.rmSync(path.join(os.tmpdir(), name), { force: true });
+  }
 }
