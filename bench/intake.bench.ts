@@ -67,10 +67,13 @@ async function writeSignalsFile(
   const pageSize = 50_000;
   let written = 0;
   let lastId = '00000000-0000-0000-0000-000000000000';
+  // About four in five persons are adults: a national year needs some people to appear more than once, as they do
+  // when several partners report the same household.
+  let pass = 0;
   while (written < n) {
     const rows = await db.query<{ id: string; line: string }>(
       `SELECT p.id, concat_ws(';',
-          'S-' || p.id,
+          'S-' || $4::int || '-' || p.id,
           CASE WHEN abs(hashtext(p.id::text)) % 10 = 0 THEN upper(p.geslachtsnaam) ELSE p.geslachtsnaam END,
           coalesce(p.voorvoegsel, ''),
           CASE WHEN abs(hashtext(p.id::text)) % 7 = 0 THEN left(p.voornamen, 1) || '.' ELSE p.voornamen END,
@@ -78,14 +81,19 @@ async function writeSignalsFile(
           a.postcode,
           a.huisnummer::text || coalesce(a.huisletter, ''),
           to_char(75 + abs(hashtext(p.bsn)) % 2500, 'FM99999') || ',' || lpad((abs(hashtext(p.id::text)) % 100)::text, 2, '0'),
-          to_char(DATE '2026-10-01' + abs(hashtext(p.bsn)) % 28, 'DD-MM-YYYY'),
+          to_char(DATE '2026-10-01' - $4::int * 31 + abs(hashtext(p.bsn)) % 28, 'DD-MM-YYYY'),
           CASE WHEN abs(hashtext(p.id::text)) % 50 = 0 THEN 'ja' ELSE 'nee' END) AS line
          FROM persons p JOIN addresses a ON a.id = p.address_id
         WHERE p.municipality_id = $1 AND p.id > $2 AND p.geboortedatum < DATE '2008-01-01'
         ORDER BY p.id LIMIT $3`,
-      [municipalityId, lastId, Math.min(pageSize, n - written)],
+      [municipalityId, lastId, Math.min(pageSize, n - written), pass],
     );
-    if (rows.length === 0) break;
+    if (rows.length === 0) {
+      if (lastId === '00000000-0000-0000-0000-000000000000') break;
+      pass++;
+      lastId = '00000000-0000-0000-0000-000000000000';
+      continue;
+    }
     for (const r of rows) out.write(`${r.line}\n`);
     written += rows.length;
     lastId = rows.at(-1)?.id ?? lastId;

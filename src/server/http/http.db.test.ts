@@ -75,8 +75,13 @@ describe('HTTP conventions (NL API Design Rules) and bad input', () => {
       doc.paths as Record<string, Record<string, { summary?: string }>>,
     )) {
       for (const op of Object.values(ops)) expect(op.summary, p).toBeTruthy();
-      // No personal data in URLs: path parameters are ids only.
-      expect(p).not.toMatch(/bsn|naam|postcode/i);
+      // No personal data in URLs: path parameters are ids (or line numbers) only, and no query parameter is
+      // a BSN, a name or an address.
+      for (const param of p.match(/\{[^}]+\}/g) ?? []) expect(['{id}', '{row}'], p).toContain(param);
+      for (const op of Object.values(ops) as { parameters?: { in: string; name: string }[] }[]) {
+        for (const q of op.parameters ?? [])
+          if (q.in === 'query') expect(q.name, p).not.toMatch(/bsn|naam|postcode|huisnummer|geboorte/i);
+      }
     }
     expect((await c.request('GET', '/api/v1/docs/')).statusCode).toBe(200);
   });

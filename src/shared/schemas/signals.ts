@@ -97,7 +97,7 @@ export const SignalInputSchema = SignalFieldsSchema.superRefine((s, ctx) => {
       message: 'Arrears cannot start after the signal date',
     });
   }
-}).meta({ id: 'SignalInput' });
+});
 export type SignalInput = z.input<typeof SignalInputSchema>;
 export type ValidSignal = z.output<typeof SignalInputSchema>;
 
