@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Vangnet } from '../src/server/server.ts';
-import { startTestApp, TestClient } from './harness.ts';
+import { multipart, startTestApp, TestClient } from './harness.ts';
 
 const API = '/api/v1';
 const MARKER = `DORPSVELD-MARKER-${randomBytes(5).toString('hex')}`;
@@ -59,8 +59,14 @@ type Kind =
   | 'municipality'
   | 'signaalpartner'
   | 'verwijzer'
-  | 'werkbakje';
+  | 'werkbakje'
+  | 'signal'
+  | 'melding'
+  | 'import';
 const KIND_HINTS: [RegExp, Kind][] = [
+  [/melding/i, 'melding'],
+  [/vroegsignal/i, 'signal'],
+  [/import/i, 'import'],
   [/team/i, 'team'],
   [/wijk/i, 'wijk'],
   [/user|gebruiker|medewerker|member/i, 'user'],
@@ -411,6 +417,57 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
       ranges: [{ from: '9990', to: '9991' }],
     });
     expect(ranges.statusCode).toBe(200);
+    // Vroegsignalering data of B: a signal entered by hand for a resident (it becomes a melding) and an import.
+    const [resident] = await v.database.query<{
+      voornamen: string;
+      geslachtsnaam: string;
+      geboortedatum: string;
+      postcode: string;
+      huisnummer: number;
+    }>(
+      `SELECT p.voornamen, p.geslachtsnaam, p.geboortedatum::text AS geboortedatum, a.postcode, a.huisnummer
+         FROM persons p JOIN addresses a ON a.id = p.address_id
+        WHERE p.municipality_id = $1 AND p.household_role = 'hoofd' AND p.voorvoegsel IS NULL
+          AND NOT EXISTS (SELECT 1 FROM persons o WHERE o.address_id = p.address_id AND o.household_id <> p.household_id)
+        ORDER BY p.bsn LIMIT 1`,
+      [mb.id],
+    );
+    const signal = await regio.request('POST', `${API}/vroegsignalen/handmatig`, {
+      partnerId: partner.json().id,
+      signal: {
+        voornamen: resident?.voornamen,
+        achternaam: resident?.geslachtsnaam,
+        geboortedatum: resident?.geboortedatum,
+        postcode: resident?.postcode,
+        huisnummer: resident?.huisnummer,
+        amountCents: 98_700,
+        signalDate: new Date().toISOString().slice(0, 10),
+        remark: `Opmerking ${MARKER}`,
+      },
+    });
+    expect(signal.statusCode).toBe(200);
+    const upload = await regio.send(
+      'POST',
+      `${API}/signaalpartners/${partner.json().id}/bestanden`,
+      multipart(
+        {
+          name: `${MARKER}.csv`,
+          content: `Achternaam;Postcode;Huisnummer;Bedrag;Datum\n${MARKER};${resident?.postcode};${resident?.huisnummer};12,50;01-01-2026\n`,
+        },
+        {
+          mapping: JSON.stringify({
+            columns: {
+              achternaam: 'Achternaam',
+              postcode: 'Postcode',
+              huisnummer: 'Huisnummer',
+              amountCents: 'Bedrag',
+              signalDate: 'Datum',
+            },
+          }),
+        },
+      ),
+    );
+    expect(upload.statusCode).toBe(202);
 
     // Every row of B, with the marker rows first.
     const ids = async (sql: string) =>
@@ -461,6 +518,9 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
           werkbakje.json().id,
           ...(await ids('SELECT id FROM work_queues WHERE municipality_id = $1 ORDER BY name')),
         ],
+        signal: await ids('SELECT id FROM signals WHERE municipality_id = $1 ORDER BY created_at'),
+        melding: await ids('SELECT id FROM meldingen WHERE municipality_id = $1 ORDER BY created_at'),
+        import: await ids('SELECT id FROM signal_imports WHERE municipality_id = $1 ORDER BY created_at'),
       },
       bsns: (
         await v.database.query<{ bsn: string }>('SELECT bsn FROM persons WHERE municipality_id = $1', [mb.id])
@@ -472,6 +532,8 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
     for (const kind of ['team', 'wijk', 'user', 'signaalpartner', 'verwijzer', 'werkbakje'] as const)
       b.ids[kind] = [...new Set(b.ids[kind])];
     expect(b.ids.user).toContain(user.json().id);
+    expect(b.ids.melding.length).toBeGreaterThan(0);
+    expect(b.ids.import.length).toBe(1);
   }, 120_000);
   afterAll(async () => v?.close());
 
