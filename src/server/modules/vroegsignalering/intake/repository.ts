@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { type BulkColumn, bulkInsert } from '../../../db/bulk.ts';
 import type { Orm } from '../../../db/client.ts';
 import { signals } from '../../../db/schema.ts';
@@ -14,17 +14,18 @@ export async function findLatestVersions(
 ): Promise<Map<string, { id: string; version: number; contentHash: string }>> {
   const result = new Map<string, { id: string; version: number; contentHash: string }>();
   if (externalIds.length === 0) return result;
-  const rows = await tx
-    .selectDistinctOn([signals.externalId], {
-      id: signals.id,
-      externalId: signals.externalId,
-      version: signals.version,
-      contentHash: signals.contentHash,
-    })
-    .from(signals)
-    .where(and(eq(signals.partnerId, partnerId), inArray(signals.externalId, externalIds)))
-    .orderBy(signals.externalId, desc(signals.version));
-  for (const r of rows) if (r.externalId) result.set(r.externalId, r);
+  // A join on unnest gives one index look-up per id; an IN list over one partner's millions of signals does not.
+  const found = (
+    (await tx.execute(sql`
+      SELECT DISTINCT ON (s.external_id) s.id, s.external_id AS "externalId", s.version, s.content_hash AS "contentHash"
+        FROM unnest(${sql.param(externalIds)}::text[]) AS k(external_id)
+        JOIN signals s ON s.partner_id = ${partnerId}::uuid AND s.external_id = k.external_id
+       ORDER BY s.external_id, s.version DESC`)) as unknown as {
+      rows: { id: string; externalId: string; version: number; contentHash: string }[];
+    }
+  ).rows;
+  for (const r of found)
+    result.set(r.externalId, { id: r.id, version: r.version, contentHash: r.contentHash });
   return result;
 }
 
@@ -36,13 +37,14 @@ export async function findByContentHash(
 ): Promise<Map<string, string>> {
   const result = new Map<string, string>();
   if (hashes.length === 0) return result;
-  const rows = await tx
-    .select({ id: signals.id, contentHash: signals.contentHash })
-    .from(signals)
-    .where(
-      and(eq(signals.partnerId, partnerId), isNull(signals.externalId), inArray(signals.contentHash, hashes)),
-    );
-  for (const r of rows) if (!result.has(r.contentHash)) result.set(r.contentHash, r.id);
+  const found = (
+    (await tx.execute(sql`
+      SELECT s.id, s.content_hash AS "contentHash"
+        FROM unnest(${sql.param(hashes)}::text[]) AS k(content_hash)
+        JOIN signals s ON s.partner_id = ${partnerId}::uuid AND s.content_hash = k.content_hash
+       WHERE s.external_id IS NULL`)) as unknown as { rows: { id: string; contentHash: string }[] }
+  ).rows;
+  for (const r of found) if (!result.has(r.contentHash)) result.set(r.contentHash, r.id);
   return result;
 }
 

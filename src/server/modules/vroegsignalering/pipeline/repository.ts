@@ -240,16 +240,13 @@ export async function findOpenMeldingen(
   fingerprints: string[],
 ): Promise<MeldingRow[]> {
   if (fingerprints.length === 0) return [];
-  return tx
-    .select()
-    .from(meldingen)
-    .where(
-      and(
-        eq(meldingen.municipalityId, municipalityId),
-        inArray(meldingen.addressFingerprint, fingerprints),
-        sql`${meldingen.status} <> 'afgesloten'`,
-      ),
-    );
+  const ids = rows<{ id: string }>(
+    await tx.execute(sql`
+      SELECT m.id FROM unnest(${sql.param(fingerprints)}::text[]) AS k(fingerprint)
+        JOIN meldingen m ON m.municipality_id = ${municipalityId}::uuid AND m.address_fingerprint = k.fingerprint
+       WHERE m.status <> 'afgesloten'`),
+  ).map((r) => r.id);
+  return findMeldingenByIds(tx, municipalityId, ids);
 }
 
 export async function insertMeldingen(
