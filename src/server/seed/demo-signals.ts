@@ -7,7 +7,12 @@ import type { ServiceContext } from '../http/context.ts';
 import type { BrpPerson } from '../modules/brp/adapter.ts';
 import { EmbeddedBrpAdapter } from '../modules/brp/embedded.ts';
 import { ingestSignals } from '../modules/vroegsignalering/intake/service.ts';
-import { applicable, distort, type Population, type PositiveKind } from '../modules/vroegsignalering/matching/distort.ts';
+import {
+  applicable,
+  distort,
+  type Population,
+  type PositiveKind,
+} from '../modules/vroegsignalering/matching/distort.ts';
 import { type PipelineDeps, processSignals } from '../modules/vroegsignalering/pipeline/process.ts';
 import { Prng } from './generator.ts';
 
