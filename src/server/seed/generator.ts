@@ -270,14 +270,8 @@ const BSN_PREFIX_SPACE = BSN_LANES * BSN_LANE_SIZE;
 /** Odd, not divisible by 3 or 5, hence coprime with the lane size: an affine map with them is a bijection. */
 const BSN_SHUFFLE_MULTIPLIERS = [4567, 2753, 6241, 1009, 7001, 3217, 5003, 8191] as const;
 
-/** True when the nine-digit string passes the elfproef (9*d1 + 8*d2 + ... + 2*d8 - 1*d9 divisible by 11). */
-export function isValidBsn(bsn: string): boolean {
-  if (!/^[0-9]{9}$/.test(bsn)) return false;
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += (9 - i) * (bsn.charCodeAt(i) - 48);
-  sum -= bsn.charCodeAt(8) - 48;
-  return sum % 11 === 0;
-}
+// The elfproef lives in src/shared/bsn.ts (also used to validate partner input); re-exported for the tests.
+export { isValidBsn } from '../../shared/bsn.ts';
 
 /**
  * Hands out elfproef-valid BSNs, unique within one generated population and disjoint between municipalities.
