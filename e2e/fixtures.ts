@@ -80,6 +80,11 @@ const DEMO_ACCOUNTS = {
     match: (l: DemoLogin) => l.roles.length === 1 && l.roles[0] === 'functioneel_beheerder',
   },
   auditor: { what: 'auditor', match: (l: DemoLogin) => l.roles.includes('auditor') },
+  /** The medewerker vroegsignalering: reads and handles signals (vroegsignalering:read and :manage). */
+  vroegsignalering: {
+    what: 'medewerker vroegsignalering',
+    match: (l: DemoLogin) => l.roles.length === 1 && l.roles[0] === 'vroegsignalering_medewerker',
+  },
 };
 
 export type DemoAccount = keyof typeof DEMO_ACCOUNTS;
@@ -121,6 +126,11 @@ export class BrowserSuite {
   account(kind: DemoAccount): DemoLogin {
     const { what, match } = DEMO_ACCOUNTS[kind];
     return findLogin(this.#started().server.logins as DemoLogin[], match, what);
+  }
+
+  /** Reads the demo database directly, for facts a test needs that no API lists (e.g. a person and address). */
+  async query<R = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<R[]> {
+    return this.#started().server.vangnet.database.query<R>(sql, params);
   }
 
   /** Logs in through the login page and waits for the page the user lands on. */

@@ -214,6 +214,7 @@ export function withQuery(path: string, query?: Query): string {
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** JSON, or FormData for a multipart upload. */
   body?: unknown;
   query?: Query;
   signal?: AbortSignal;
@@ -224,7 +225,9 @@ export interface RequestOptions {
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (file upload) gets its multipart content type, with the boundary, from fetch itself.
+  const multipart = options.body instanceof FormData;
+  if (options.body !== undefined && !multipart) headers['content-type'] = 'application/json';
   if (!SAFE_METHODS.has(method)) {
     if (csrfToken === null) await getSession();
     if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
@@ -233,7 +236,12 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     return await fetch(withQuery(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : options.body instanceof FormData
+            ? options.body
+            : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     });

@@ -1,5 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, redirect } from '@tanstack/react-router';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+} from '@tanstack/react-router';
 import { clearCsrfToken, setUnauthorizedHandler } from './api.ts';
 import { Shell } from './components/Shell.tsx';
 import { AuditPage, validateAuditSearch } from './pages/AuditPage.tsx';
@@ -19,6 +25,7 @@ import {
   safeRedirect,
   sessionQueryOptions,
 } from './session.ts';
+import { validateMeldingenSearch } from './vroegsignalering/meldingenSearch.ts';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -156,6 +163,100 @@ const auditRoute = createRoute({
   },
 });
 
+// Vroegsignalering ----------------------------------------------------------------------------------------
+// Its pages are one chunk of their own, loaded when the first of them is opened.
+
+const vs = (name: keyof typeof import('./pages/vroegsignalering/routes.tsx')) =>
+  lazyRouteComponent(() => import('./pages/vroegsignalering/routes.tsx'), name);
+
+const meldingenRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/vroegsignalering/meldingen',
+  validateSearch: validateMeldingenSearch,
+  component: vs('MeldingenRoute'),
+});
+const meldingRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/vroegsignalering/meldingen/$meldingId',
+  component: vs('MeldingRoute'),
+});
+const koppelenRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/vroegsignalering/koppelen',
+  component: vs('KoppelenPage'),
+});
+const bestandenRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/vroegsignalering/bestanden',
+  component: vs('BestandenPage'),
+});
+const importRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/vroegsignalering/bestanden/$importId',
+  component: vs('ImportRoute'),
+});
+const signaalRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/vroegsignalering/signaal',
+  component: vs('SignaalPage'),
+});
+const afwegingskaderRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/vroegsignalering/afwegingskader',
+  component: vs('AfwegingskaderPage'),
+});
+const verwijzenRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/verwijzen',
+  component: vs('VerwijzenPage'),
+});
+
+const partnersRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/signaalpartners',
+  component: vs('PartnersPage'),
+});
+const partnerNewRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/signaalpartners/nieuw',
+  component: vs('PartnerNewPage'),
+});
+const partnerEditRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/signaalpartners/$partnerId',
+  component: vs('PartnerEditRoute'),
+});
+const sourcesRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/verwijzers',
+  component: vs('ReferralSourcesPage'),
+});
+const sourceNewRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/verwijzers/nieuw',
+  component: vs('ReferralSourceNewPage'),
+});
+const sourceEditRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/verwijzers/$sourceId',
+  component: vs('SourceEditRoute'),
+});
+const queuesRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/werkbakjes',
+  component: vs('WorkQueuesPage'),
+});
+const queueNewRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/werkbakjes/nieuw',
+  component: vs('WorkQueueNewPage'),
+});
+const queueEditRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/werkbakjes/$queueId',
+  component: vs('QueueEditRoute'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   secondFactorRoute,
@@ -172,6 +273,23 @@ const routeTree = rootRoute.addChildren([
     wijkEditRoute,
     municipalityRoute,
     auditRoute,
+    meldingenRoute,
+    meldingRoute,
+    koppelenRoute,
+    bestandenRoute,
+    importRoute,
+    signaalRoute,
+    afwegingskaderRoute,
+    verwijzenRoute,
+    partnersRoute,
+    partnerNewRoute,
+    partnerEditRoute,
+    sourcesRoute,
+    sourceNewRoute,
+    sourceEditRoute,
+    queuesRoute,
+    queueNewRoute,
+    queueEditRoute,
   ]),
 ]);
 

@@ -12,6 +12,7 @@ import {
   SelectOption,
   SkipLink,
 } from '@utrecht/component-library-react';
+import type { TFunction } from 'i18next';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, clearCsrfToken, type Session } from '../api.ts';
@@ -224,22 +225,86 @@ function UserMenu({ session }: { session: Session }) {
   );
 }
 
+/** One link of the main navigation. */
+interface NavEntry {
+  to: NavTarget;
+  label: string;
+  exact?: boolean;
+}
+
+interface NavGroup {
+  key: string;
+  label?: string;
+  items: NavEntry[];
+}
+
+/** The links a user may follow, grouped: their own work, vroegsignalering, and the administration. */
+export function navGroups(t: TFunction, session: Session): NavGroup[] {
+  const may = (...p: Parameters<typeof hasPermission>[1][]) => hasPermission(session, ...p);
+  const general: NavEntry[] = [{ to: '/', label: t('nav.home'), exact: true }];
+  if (may('audit:read')) general.push({ to: '/audit', label: t('nav.audit') });
+
+  const vroegsignalering: NavEntry[] = [];
+  if (may('vroegsignalering:read'))
+    vroegsignalering.push({ to: '/vroegsignalering/meldingen', label: t('nav.meldingen') });
+  if (may('vroegsignalering:manage')) {
+    vroegsignalering.push(
+      { to: '/vroegsignalering/koppelen', label: t('nav.koppelen') },
+      { to: '/vroegsignalering/bestanden', label: t('nav.bestanden') },
+      { to: '/vroegsignalering/signaal', label: t('nav.signaal') },
+    );
+  }
+  if (may('organisation:read')) vroegsignalering.push({ to: '/verwijzen', label: t('nav.verwijzen') });
+  if (may('vroegsignalering:read')) {
+    vroegsignalering.push({ to: '/vroegsignalering/afwegingskader', label: t('nav.afwegingskader') });
+  }
+
+  const beheer: NavEntry[] = [];
+  if (may('users:manage')) beheer.push({ to: '/beheer/gebruikers', label: t('nav.users') });
+  if (may('organisation:manage')) {
+    beheer.push(
+      { to: '/beheer/teams', label: t('nav.teams') },
+      { to: '/beheer/wijken', label: t('nav.wijken') },
+      { to: '/beheer/gemeente', label: t('nav.municipality') },
+    );
+  }
+  if (may('vroegsignalering:manage')) {
+    beheer.push(
+      { to: '/beheer/signaalpartners', label: t('nav.signaalpartners') },
+      { to: '/beheer/verwijzers', label: t('nav.verwijzers') },
+      { to: '/beheer/werkbakjes', label: t('nav.werkbakjes') },
+    );
+  }
+  const groups: NavGroup[] = [
+    { key: 'general', items: general },
+    { key: 'vroegsignalering', label: String(t('nav.groupVroegsignalering')), items: vroegsignalering },
+    { key: 'beheer', label: String(t('nav.groupBeheer')), items: beheer },
+  ];
+  return groups.filter((g) => g.items.length > 0);
+}
+
 function MainNav({ session }: { session: Session }) {
   const { t } = useTranslation();
-  const manageUsers = hasPermission(session, 'users:manage');
-  const manageOrg = hasPermission(session, 'organisation:manage');
-  const readAudit = hasPermission(session, 'audit:read');
   return (
     <nav className="utrecht-nav-bar vangnet-nav" aria-label={t('nav.label')}>
       <div className="utrecht-nav-bar__content vangnet-nav__content">
-        <ul className="utrecht-nav-list">
-          <NavItem to="/" label={t('nav.home')} exact />
-          {manageUsers && <NavItem to="/beheer/gebruikers" label={t('nav.users')} />}
-          {manageOrg && <NavItem to="/beheer/teams" label={t('nav.teams')} />}
-          {manageOrg && <NavItem to="/beheer/wijken" label={t('nav.wijken')} />}
-          {manageOrg && <NavItem to="/beheer/gemeente" label={t('nav.municipality')} />}
-          {readAudit && <NavItem to="/audit" label={t('nav.audit')} />}
-        </ul>
+        {navGroups(t, session).map((group) => (
+          <div key={group.key} className="vangnet-nav__group">
+            {group.label && (
+              <span id={`nav-${group.key}`} className="vangnet-nav__group-label">
+                {group.label}
+              </span>
+            )}
+            <ul
+              className="utrecht-nav-list vangnet-nav__list"
+              aria-labelledby={group.label ? `nav-${group.key}` : undefined}
+            >
+              {group.items.map((item) => (
+                <NavItem key={item.to} {...item} />
+              ))}
+            </ul>
+          </div>
+        ))}
       </div>
     </nav>
   );
@@ -251,9 +316,18 @@ type NavTarget =
   | '/beheer/teams'
   | '/beheer/wijken'
   | '/beheer/gemeente'
-  | '/audit';
+  | '/beheer/signaalpartners'
+  | '/beheer/verwijzers'
+  | '/beheer/werkbakjes'
+  | '/audit'
+  | '/vroegsignalering/meldingen'
+  | '/vroegsignalering/koppelen'
+  | '/vroegsignalering/bestanden'
+  | '/vroegsignalering/signaal'
+  | '/vroegsignalering/afwegingskader'
+  | '/verwijzen';
 
-function NavItem({ to, label, exact }: { to: NavTarget; label: string; exact?: boolean }) {
+function NavItem({ to, label, exact }: NavEntry) {
   return (
     <li className="utrecht-nav-list__item">
       <AppLink

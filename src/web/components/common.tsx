@@ -239,6 +239,8 @@ interface PagedTableProps<T> {
   columns: Column<T>[];
   /** Shown under the table when there are no rows; "Er is nog niets om te tonen." when left out. */
   empty?: string;
+  /** An extra class for a row, e.g. to mark crisis meldingen. */
+  rowClassName?: (item: T) => string | undefined;
 }
 
 /** A list from a cursor-paginated API as a table of one page at a time, with "Vorige" and "Volgende". */
@@ -248,6 +250,7 @@ export function PagedTable<T extends { id: string }>({
   caption,
   columns,
   empty,
+  rowClassName,
 }: PagedTableProps<T>) {
   const { t } = useTranslation();
   const pager = useCursorPager(JSON.stringify(queryKey));
@@ -267,7 +270,7 @@ export function PagedTable<T extends { id: string }>({
             </TableHeader>
             <TableBody>
               {page.items.map((item) => (
-                <TableRow key={item.id}>
+                <TableRow key={item.id} className={rowClassName?.(item)}>
                   {columns.map((column) => (
                     <TableCell key={column.header}>{column.cell(item)}</TableCell>
                   ))}

@@ -195,3 +195,73 @@ export function CheckboxGroup({
     </Fieldset>
   );
 }
+
+export interface CheckboxFieldProps {
+  id: string;
+  label: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  description?: ReactNode;
+  error?: string;
+}
+
+/** One checkbox with its label (and maybe a description and an error), e.g. "Warme overdracht". */
+export function CheckboxField({ id, label, checked, onChange, description, error }: CheckboxFieldProps) {
+  return (
+    <FormField type="checkbox" invalid={!!error}>
+      <div className="utrecht-form-field__input">
+        <Checkbox
+          id={id}
+          name={id}
+          checked={checked}
+          invalid={!!error}
+          aria-describedby={fieldDescribedBy(id, description, error)}
+          onChange={(e: ChangeEvent<HTMLInputElement>) => onChange(e.target.checked)}
+        />
+      </div>
+      <div className="utrecht-form-field__label">
+        <FormLabel htmlFor={id} type="checkbox" checked={checked}>
+          {label}
+        </FormLabel>
+      </div>
+      {description && (
+        <FormFieldDescription id={`${id}-description`} className="utrecht-form-field__description">
+          {description}
+        </FormFieldDescription>
+      )}
+      {error && (
+        <FormFieldErrorMessage id={`${id}-error`} className="utrecht-form-field__error-message">
+          {error}
+        </FormFieldErrorMessage>
+      )}
+    </FormField>
+  );
+}
+
+export interface FileFieldProps {
+  id: string;
+  label: ReactNode;
+  /** File types the picker offers, e.g. ".csv,.xlsx". */
+  accept?: string;
+  onChange: (file: File | null) => void;
+  description?: ReactNode;
+  error?: string;
+}
+
+/** A file picker with its label, description and error (NL Design System has no file input component). */
+export function FileField({ id, label, accept, onChange, description, error }: FileFieldProps) {
+  return (
+    <FieldShell id={id} label={label} description={description} error={error}>
+      <input
+        id={id}
+        name={id}
+        type="file"
+        accept={accept}
+        className={`vangnet-file${error ? ' vangnet-file--invalid' : ''}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={fieldDescribedBy(id, description, error)}
+        onChange={(e: ChangeEvent<HTMLInputElement>) => onChange(e.target.files?.[0] ?? null)}
+      />
+    </FieldShell>
+  );
+}

@@ -38,6 +38,8 @@ interface ResourceFormProps {
   /** Shown between the alert and the form, for example facts that cannot be changed here. */
   details?: ReactNode;
   busy: boolean;
+  /** The text of the submit button; "Opslaan" when left out. */
+  submitLabel?: string;
   /** Called on submit; the browser's own submit is prevented. */
   onSubmit: () => void;
   children: ReactNode;
@@ -50,6 +52,7 @@ export function ResourceForm({
   fields,
   details,
   busy,
+  submitLabel,
   onSubmit,
   children,
 }: ResourceFormProps) {
@@ -68,7 +71,7 @@ export function ResourceForm({
         {children}
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={busy}>
-            {t('common.save')}
+            {submitLabel ?? t('common.save')}
           </Button>
         </ButtonGroup>
       </form>

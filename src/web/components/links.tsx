@@ -8,4 +8,10 @@ export const AppLink = createLink(Link);
 export const AppButtonLink = createLink(ButtonLink);
 
 /** The list pages of the administration: their new and edit pages link back, a create or delete ends there. */
-export type AdminListPath = '/beheer/gebruikers' | '/beheer/teams' | '/beheer/wijken';
+export type AdminListPath =
+  | '/beheer/gebruikers'
+  | '/beheer/teams'
+  | '/beheer/wijken'
+  | '/beheer/signaalpartners'
+  | '/beheer/verwijzers'
+  | '/beheer/werkbakjes';

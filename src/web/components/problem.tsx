@@ -1,8 +1,9 @@
 import { Alert, Link, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import type { TFunction } from 'i18next';
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiProblem, type InvalidParam, isApiProblem } from '../api.ts';
+import { codeMessage, knowsCode } from './codes.ts';
 
 /** A human message for an API problem, in the user's language. */
 export function problemMessage(t: TFunction, error: unknown): string {
@@ -26,7 +27,7 @@ export function problemMessage(t: TFunction, error: unknown): string {
   }
 }
 
-/** The message for one invalid field: a known code in the user's language, else the server's reason. */
+/** The message for one invalid field: a known code in the user's language (see codes.ts), else the server's reason. */
 export function fieldMessage(t: TFunction, param: InvalidParam | undefined): string | undefined {
   if (!param) return undefined;
   const field = param.name.split('.').pop() ?? '';
@@ -38,6 +39,7 @@ export function fieldMessage(t: TFunction, param: InvalidParam | undefined): str
   }
   if (/email/i.test(field) && /format|email/i.test(`${param.code} ${param.reason}`))
     return t('errors.invalidEmail');
+  if (knowsCode(t, param.code, param.reason)) return codeMessage(t, param.code, param.reason);
   return param.reason || t('errors.invalidValue');
 }
 
@@ -107,5 +109,20 @@ export function SuccessAlert({ children }: { children: string }) {
     <Alert type="ok" role="status">
       <Paragraph>{children}</Paragraph>
     </Alert>
+  );
+}
+
+/** A success message that takes focus when it appears, so the next step can start right away. */
+export function FocusedSuccessAlert({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  return (
+    <div ref={ref} tabIndex={-1} className="vangnet-alert-focus">
+      <Alert type="ok" role="status">
+        {children}
+      </Alert>
+    </div>
   );
 }

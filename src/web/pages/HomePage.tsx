@@ -14,7 +14,21 @@ import { formatDate } from '../i18n/index.ts';
 import { hasPermission, useSession } from '../session.ts';
 
 type Task = {
-  to: '/beheer/gebruikers' | '/beheer/teams' | '/beheer/wijken' | '/beheer/gemeente' | '/audit';
+  to:
+    | '/beheer/gebruikers'
+    | '/beheer/teams'
+    | '/beheer/wijken'
+    | '/beheer/gemeente'
+    | '/beheer/signaalpartners'
+    | '/beheer/verwijzers'
+    | '/beheer/werkbakjes'
+    | '/audit'
+    | '/vroegsignalering/meldingen'
+    | '/vroegsignalering/koppelen'
+    | '/vroegsignalering/bestanden'
+    | '/vroegsignalering/signaal'
+    | '/vroegsignalering/afwegingskader'
+    | '/verwijzen';
   title: string;
   description: string;
 };
@@ -28,6 +42,39 @@ export function HomePage() {
   const roles = session.municipalities.find((m) => m.id === active?.id)?.roles ?? [];
 
   const tasks: Task[] = [];
+  // Vroegsignalering first: for the people who work with it, it is the daily work.
+  if (hasPermission(session, 'vroegsignalering:read')) {
+    tasks.push({
+      to: '/vroegsignalering/meldingen',
+      title: t('nav.meldingen'),
+      description: t('home.meldingenDescription'),
+    });
+  }
+  if (hasPermission(session, 'vroegsignalering:manage')) {
+    tasks.push(
+      {
+        to: '/vroegsignalering/koppelen',
+        title: t('nav.koppelen'),
+        description: t('home.koppelenDescription'),
+      },
+      {
+        to: '/vroegsignalering/bestanden',
+        title: t('nav.bestanden'),
+        description: t('home.bestandenDescription'),
+      },
+      { to: '/vroegsignalering/signaal', title: t('nav.signaal'), description: t('home.signaalDescription') },
+    );
+  }
+  if (hasPermission(session, 'organisation:read')) {
+    tasks.push({ to: '/verwijzen', title: t('nav.verwijzen'), description: t('home.verwijzenDescription') });
+  }
+  if (hasPermission(session, 'vroegsignalering:read')) {
+    tasks.push({
+      to: '/vroegsignalering/afwegingskader',
+      title: t('nav.afwegingskader'),
+      description: t('home.afwegingskaderDescription'),
+    });
+  }
   if (hasPermission(session, 'users:manage')) {
     tasks.push({ to: '/beheer/gebruikers', title: t('nav.users'), description: t('home.usersDescription') });
   }
@@ -40,6 +87,17 @@ export function HomePage() {
         title: t('nav.municipality'),
         description: t('home.municipalityDescription'),
       },
+    );
+  }
+  if (hasPermission(session, 'vroegsignalering:manage')) {
+    tasks.push(
+      {
+        to: '/beheer/signaalpartners',
+        title: t('nav.signaalpartners'),
+        description: t('home.signaalpartnersDescription'),
+      },
+      { to: '/beheer/verwijzers', title: t('nav.verwijzers'), description: t('home.verwijzersDescription') },
+      { to: '/beheer/werkbakjes', title: t('nav.werkbakjes'), description: t('home.werkbakjesDescription') },
     );
   }
   if (hasPermission(session, 'audit:read')) {

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, loadAll, type Wijk } from '../api.ts';
-import { PagedTable } from '../components/common.tsx';
+import { Loading, PagedTable } from '../components/common.tsx';
 import { SelectField, TextField } from '../components/fields.tsx';
 import { type FormProps, ResourceForm, useFieldErrors } from '../components/forms.tsx';
 import { AppLink } from '../components/links.tsx';
@@ -13,6 +13,12 @@ import {
   ResourceListPage,
   ResourceNewPage,
 } from '../components/resources.tsx';
+import { hasPermission, useSession } from '../session.ts';
+
+// Part of vroegsignalering, and with it in a chunk of its own (see router.tsx).
+const PostcodeRanges = lazy(() =>
+  import('./vroegsignalering/PostcodeRanges.tsx').then((m) => ({ default: m.PostcodeRanges })),
+);
 
 const WIJKEN: AdminResource<Wijk> = {
   key: 'wijken',
@@ -160,6 +166,8 @@ export function WijkNewPage() {
 
 export function WijkEditPage({ wijkId }: { wijkId: string }) {
   const { t } = useTranslation();
+  // The postcode areas route signals to the wijk: part of the vroegsignalering configuration.
+  const managesVroegsignalering = hasPermission(useSession(), 'vroegsignalering:manage');
   return (
     <ResourceEditPage
       resource={WIJKEN}
@@ -176,7 +184,14 @@ export function WijkEditPage({ wijkId }: { wijkId: string }) {
           deleteTitle={t('wijken.deleteTitle')}
         >
           {(form) => (
-            <WijkForm initial={{ code: wijk.code, name: wijk.name, teamId: wijk.teamId }} {...form} />
+            <>
+              <WijkForm initial={{ code: wijk.code, name: wijk.name, teamId: wijk.teamId }} {...form} />
+              {managesVroegsignalering && (
+                <Suspense fallback={<Loading />}>
+                  <PostcodeRanges wijkId={wijk.id} wijkName={wijk.name} />
+                </Suspense>
+              )}
+            </>
           )}
         </ResourceEditor>
       )}
