@@ -66,7 +66,15 @@ function validationParams(error: FastifyError): InvalidParam[] {
         reason: 'This field is not allowed here.',
       }));
     }
-    return [{ name: [context, ...segments].join('.'), code, reason: v.message ?? 'Invalid value' }];
+    // Our own checks carry a stable code in params (e.g. invalid_postcode); prefer it over zod's generic one.
+    const own = (v.params as { params?: { code?: unknown } } | undefined)?.params?.code;
+    return [
+      {
+        name: [context, ...segments].join('.'),
+        code: typeof own === 'string' ? own : code,
+        reason: v.message ?? 'Invalid value',
+      },
+    ];
   });
 }
 

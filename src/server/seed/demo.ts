@@ -15,6 +15,7 @@ import {
   wijken,
 } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/crypto.ts';
+import { ensureRuleSet } from '../modules/vroegsignalering/pipeline/process.ts';
 
 export const DEMO_PASSWORD = 'Vangnet-demo-2026';
 
@@ -228,6 +229,8 @@ export async function seedDemoRegion(
       await tx
         .insert(referralSources)
         .values(DEFAULT_REFERRAL_SOURCES.map((r) => ({ municipalityId: m.id, name: r.name, kind: r.kind })));
+      // Werkbakjes and the default afwegingskader exist from the start, not only after the first signal.
+      await ensureRuleSet(tx, m.id);
     }
     clients.push(
       {

@@ -156,7 +156,8 @@ export async function partnerRoutes(base: FastifyInstance, { database }: Deps): 
       },
     },
     async (req) => {
-      const { ctx } = requireConfigurationReader(req);
+      // Every colleague may refer a resident, so every colleague may see whom to name as referrer.
+      const { ctx } = requireUser(req, 'organisation:read');
       const after = decodeNameCursor(req.query.cursor);
       const rows = await partners.listReferralSources(db, ctx, { after, limit: req.query.limit + 1 });
       return toPage(rows, req.query.limit, (r) => r, presentReferralSource);

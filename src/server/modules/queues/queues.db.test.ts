@@ -70,14 +70,15 @@ describe('werkbakjes and the wijk postcode map', () => {
       queueId = res.json().id;
       expect(await auditCount('work_queue.create', queueId)).toBe(1);
       const crisis = await beheer.request('POST', `${API}/werkbakjes`, {
-        name: 'Crisis',
+        // Not 'Crisis': the default werkbakjes of the afwegingskader exist from the start.
+        name: 'Crisis Noord',
         kind: 'crisis',
         teamId,
         targetWorkingDays: 2,
       });
       expect(crisis.statusCode).toBe(201);
       expect(crisis.json()).toMatchObject({ kind: 'crisis', teamId, targetWorkingDays: 2 });
-      const dup = await beheer.request('POST', `${API}/werkbakjes`, { name: 'Crisis' });
+      const dup = await beheer.request('POST', `${API}/werkbakjes`, { name: 'Crisis Noord' });
       expect(dup.statusCode).toBe(409);
       expect(dup.headers['content-type']).toContain('application/problem+json');
     });

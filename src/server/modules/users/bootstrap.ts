@@ -3,6 +3,7 @@ import type { Orm } from '../../db/client.ts';
 import { memberships, municipalities, regions, users } from '../../db/schema.ts';
 import { PURPOSES, recordAudit } from '../audit/service.ts';
 import { hashPassword } from '../auth/crypto.ts';
+import { ensureRuleSet } from '../vroegsignalering/pipeline/process.ts';
 
 /**
  * The first functioneel beheerder of an installation, with region and municipality when they do not exist yet.
@@ -41,6 +42,8 @@ export async function createFirstAdministrator(
         .returning();
     }
     if (!municipality) throw new Error('Could not create the municipality');
+    // A new municipality starts with the default werkbakjes and afwegingskader (editable under Vroegsignalering).
+    await ensureRuleSet(tx, municipality.id);
     const [existing] = await tx.select().from(users).where(eq(users.email, input.email.toLowerCase()));
     if (existing) throw new Error(`A user with e-mail ${input.email} already exists.`);
     const [user] = await tx

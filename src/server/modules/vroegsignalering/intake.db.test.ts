@@ -179,6 +179,28 @@ describe('vroegsignalering intake: partner API, manual entry and referrals throu
     expect(list.json().items.map((m: { id: string }) => m.id)).toContain(signal?.melding_id);
   });
 
+  it('answers manual entry with field errors that carry stable codes', async () => {
+    const res = await staff.request('POST', '/api/v1/vroegsignalen/handmatig', {
+      signal: {
+        achternaam: 'Jansen',
+        postcode: '12',
+        huisnummer: 1,
+        amountCents: 100,
+        signalDate: '2099-01-05',
+        geboortedatum: '1800-01-01',
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    const codes = res.json().invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'body.signal.postcode:invalid_postcode',
+        'body.signal.signalDate:date_in_future',
+        'body.signal.geboortedatum:date_before_1900',
+      ]),
+    );
+  });
+
   it('records a signal below the threshold with its DDAS status and reason, and bundles nothing', async () => {
     const partners = await v.database.query<{ id: string }>(
       "SELECT sp.id FROM signal_partners sp JOIN municipalities m ON m.id = sp.municipality_id WHERE m.cbs_code = '9901' AND sp.partner_type = 'Energie'",

@@ -18,6 +18,7 @@ import {
 } from '../../../shared/schemas/meldingen.ts';
 import { RuleSetDefinitionSchema } from '../../../shared/schemas/rules.ts';
 import { requireMachine, requireUser } from '../../http/guard.ts';
+import { problems } from '../../http/problem.ts';
 import type { Deps } from '../../http/types.ts';
 import { listMatchingQueue, matchByHand } from './matching-service.ts';
 import { getRuleSets, previewRuleSet, saveRuleSet } from './rules-service.ts';
@@ -184,7 +185,14 @@ export async function vroegsignaleringRoutes(
       },
     },
     async (req) => {
-      const { ctx } = requireUser(req, 'vroegsignalering:read');
+      // The beheerder who may change the rules must also be able to read them.
+      const { ctx } = requireUser(req);
+      if (
+        !ctx.actor.permissions.has('vroegsignalering:read') &&
+        !ctx.actor.permissions.has('vroegsignalering:manage')
+      ) {
+        throw problems.forbidden();
+      }
       return getRuleSets(database.orm, ctx);
     },
   );
