@@ -96,6 +96,8 @@ CREATE TABLE meldingen (
 CREATE INDEX meldingen_partner_types_idx ON meldingen USING gin (partner_types);
 CREATE INDEX meldingen_list_idx ON meldingen (municipality_id, status, priority, deadline, id);
 CREATE INDEX meldingen_queue_idx ON meldingen (municipality_id, queue_id, status);
+CREATE INDEX meldingen_amount_idx ON meldingen (municipality_id, total_amount_cents DESC, id DESC);
+CREATE INDEX meldingen_deadline_idx ON meldingen (municipality_id, status, deadline, priority, id);
 CREATE INDEX meldingen_fingerprint_idx ON meldingen (municipality_id, address_fingerprint, period_start);
 CREATE INDEX meldingen_household_idx ON meldingen (household_id);
 

@@ -51,7 +51,8 @@ export async function listMeldingen(tx: Orm, f: MeldingFilter) {
     const column = FLAG_COLUMNS[flag as keyof typeof FLAG_COLUMNS];
     if (column) where.push(eq(column, true));
   }
-  const deadline = sql`coalesce(${meldingen.deadline}, '9999-12-31'::date)`;
+  // Prioritisation always sets a deadline; the plain column (not an expression) lets the list index give the order.
+  const deadline = meldingen.deadline;
   if (f.after) {
     const a = f.after;
     if (f.sort === 'amount')
