@@ -374,3 +374,29 @@ describe('werkbakjes and the wijk postcode map', () => {
     });
   });
 });
+
+describe('werkbakjes used by the afwegingskader', () => {
+  let v: Vangnet;
+  beforeAll(async () => {
+    v = await startTestApp();
+  });
+  afterAll(async () => v?.close());
+
+  it('refuses to rename a werkbakje the active rules route to, and allows others', async () => {
+    const c = new TestClient(v.app);
+    await c.login('vroegsignalering@voorbeeldstad.demo');
+    const list = (await c.request('GET', `${API}/werkbakjes?limit=50`)).json().items as {
+      id: string;
+      name: string;
+    }[];
+    const crisis = list.find((q) => q.name === 'Crisis');
+    expect(crisis).toBeDefined();
+    const res = await c.request('PATCH', `${API}/werkbakjes/${crisis?.id}`, { name: 'Spoed' });
+    expect(res.statusCode).toBe(409);
+    const free = await c.request('POST', `${API}/werkbakjes`, { name: 'Los werkbakje' });
+    expect(
+      (await c.request('PATCH', `${API}/werkbakjes/${free.json().id}`, { name: 'Ander werkbakje' }))
+        .statusCode,
+    ).toBe(200);
+  });
+});

@@ -1,7 +1,10 @@
+import { and, eq } from 'drizzle-orm';
 import type { InvalidParam } from '../../../shared/problem.ts';
 import type { WorkQueueCreate, WorkQueuePatch } from '../../../shared/schemas/queues.ts';
+import { RuleSetDefinitionSchema, referencedQueues } from '../../../shared/schemas/rules.ts';
 import type { Orm } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
+import { ruleSets } from '../../db/schema.ts';
 import type { ServiceContext } from '../../http/context.ts';
 import type { NameKey } from '../../http/cursor.ts';
 import { ProblemError, problems } from '../../http/problem.ts';
@@ -116,6 +119,17 @@ export async function updateWorkQueue(db: Orm, ctx: ServiceContext, id: string, 
     await checkTeam(tx, ctx, patch.teamId);
     if (patch.name !== undefined && patch.name !== current.name) {
       if (await repo.findWorkQueueByName(tx, ctx.municipalityId, patch.name)) throw duplicateQueue();
+      // The afwegingskader names its werkbakjes; renaming one it uses would silently stop routing to it.
+      const [active] = await tx
+        .select({ definition: ruleSets.definition })
+        .from(ruleSets)
+        .where(and(eq(ruleSets.municipalityId, ctx.municipalityId), eq(ruleSets.isActive, true)));
+      const parsed = RuleSetDefinitionSchema.safeParse(active?.definition);
+      if (parsed.success && referencedQueues(parsed.data).includes(current.name)) {
+        throw problems.conflict(
+          `The active afwegingskader routes meldingen to "${current.name}". Change the rules first, then rename it.`,
+        );
+      }
     }
     const row =
       Object.keys(patch).length > 0 ? await repo.updateWorkQueue(tx, ctx.municipalityId, id, patch) : current;
