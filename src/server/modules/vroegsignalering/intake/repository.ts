@@ -14,13 +14,16 @@ export async function findLatestVersions(
 ): Promise<Map<string, { id: string; version: number; contentHash: string }>> {
   const result = new Map<string, { id: string; version: number; contentHash: string }>();
   if (externalIds.length === 0) return result;
-  // A join on unnest gives one index look-up per id; an IN list over one partner's millions of signals does not.
+  // One index look-up per id (LATERAL … LIMIT 1): with a plain join the planner switches to scanning all of a
+  // partner's signals once they number in the hundreds of thousands.
   const found = (
     (await tx.execute(sql`
-      SELECT DISTINCT ON (s.external_id) s.id, s.external_id AS "externalId", s.version, s.content_hash AS "contentHash"
+      SELECT k.external_id AS "externalId", l.id, l.version, l.content_hash AS "contentHash"
         FROM unnest(${sql.param(externalIds)}::text[]) AS k(external_id)
-        JOIN signals s ON s.partner_id = ${partnerId}::uuid AND s.external_id = k.external_id
-       ORDER BY s.external_id, s.version DESC`)) as unknown as {
+        CROSS JOIN LATERAL (
+          SELECT s.id, s.version, s.content_hash FROM signals s
+           WHERE s.partner_id = ${partnerId}::uuid AND s.external_id = k.external_id
+           ORDER BY s.version DESC LIMIT 1) l`)) as unknown as {
       rows: { id: string; externalId: string; version: number; contentHash: string }[];
     }
   ).rows;
