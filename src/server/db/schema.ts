@@ -356,6 +356,27 @@ export const meldingen = pgTable('meldingen', {
   hasMinorChildren: boolean('has_minor_children').notNull().default(false),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+  assignedTo: uuid('assigned_to'),
+  assignedAt: ts('assigned_at'),
+  takenUpOn: date('taken_up_on', { mode: 'string' }),
+  closedAt: ts('closed_at'),
+  closedBy: uuid('closed_by'),
+  eindresultaat: text('eindresultaat'),
+  closingNote: text('closing_note'),
+});
+
+export const contactAttempts = pgTable('contact_attempts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  meldingId: uuid('melding_id').notNull(),
+  soort: text('soort').notNull(),
+  datum: date('datum', { mode: 'string' }).notNull(),
+  dagdeel: text('dagdeel'),
+  bereikt: boolean('bereikt').notNull().default(false),
+  note: text('note'),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
 });
 
 export const workQueues = pgTable('work_queues', {
