@@ -13,7 +13,7 @@ import {
   type Population,
   type PositiveKind,
 } from '../modules/vroegsignalering/matching/distort.ts';
-import { type PipelineDeps, processSignals } from '../modules/vroegsignalering/pipeline/process.ts';
+import { intakeSignals, type PipelineDeps } from '../modules/vroegsignalering/pipeline/process.ts';
 import { Prng } from './generator.ts';
 
 /** About 4.4 signals per 1,000 inhabitants per month (national average), with the March peak after the winter. */
@@ -190,8 +190,8 @@ export async function seedDemoSignals(
     }
     await db.transaction(async (tx) => {
       for (const [partnerId, items] of bySource) {
-        const results = await ingestSignals(tx, ctx, { partnerId, source: 'api', items }, (t, c, ids) =>
-          processSignals(t, c, ids, deps),
+        const results = await ingestSignals(tx, ctx, { partnerId, source: 'api', items }, (t, c, rows) =>
+          intakeSignals(t, c, rows, deps),
         );
         total += results.filter((r) => r.outcome === 'accepted').length;
       }

@@ -82,7 +82,7 @@ describe('vroegsignalering intake: partner API, manual entry and referrals throu
          FROM persons p JOIN addresses a ON a.id = p.address_id JOIN municipalities m ON m.id = p.municipality_id
         WHERE m.cbs_code = '9901' AND p.household_role = 'hoofd' AND p.geboortedatum < now() - interval '30 years'
           AND NOT EXISTS (SELECT 1 FROM persons o WHERE o.address_id = p.address_id AND o.household_id <> p.household_id)
-        ORDER BY p.bsn LIMIT 6`,
+        ORDER BY p.bsn LIMIT 9`,
     );
     staff = new TestClient(v.app);
     await staff.login('vroegsignalering@voorbeeldstad.demo');
@@ -309,6 +309,70 @@ describe('vroegsignalering intake: partner API, manual entry and referrals throu
     const row = await signalRow(res.results[0].id);
     expect(row?.match_status).toBe('not_found');
     expect(row?.melding_id).toBeNull();
+  });
+
+  it('recognises a repeat within one batch: only the later of two signals is the herhaalde melding', async () => {
+    const p = adults[6] as Person;
+    const res = (
+      await post({
+        signalen: [
+          signalFor(p, { externalId: 'HUUR-B1', amountCents: 50000 }),
+          signalFor(p, { externalId: 'HUUR-B2', amountCents: 50000 }),
+          signalFor(p, { externalId: 'HUUR-B3', amountCents: 80000 }),
+        ],
+      })
+    ).json();
+    const [first, second, third] = await Promise.all(res.results.map((r: { id: string }) => signalRow(r.id)));
+    expect(first?.ddas_status).toBe('Nog niet opgepakt');
+    expect(second?.ddas_status).toBe('Niet opgepakt: herhaalde melding');
+    expect(second?.related_signal_id).toBe(res.results[0].id);
+    // A higher amount is news, not a repeat: it joins the household's melding.
+    expect(third?.ddas_status).toBe('Nog niet opgepakt');
+    expect(third?.melding_id).toBe(first?.melding_id);
+    const [melding] = await v.database.query<{ signal_count: number; total_amount_cents: number }>(
+      'SELECT signal_count, total_amount_cents::int AS total_amount_cents FROM meldingen WHERE id = $1',
+      [first?.melding_id],
+    );
+    expect(melding).toMatchObject({ signal_count: 2, total_amount_cents: 130000 });
+  });
+
+  it('matches a signal by hand: it joins a prioritised melding and records who matched it', async () => {
+    const p = adults[7] as Person;
+    const res = (
+      await post({
+        signalen: [signalFor(p, { externalId: 'HUUR-HAND', achternaam: 'Volkomen-Anders', voornamen: 'X' })],
+      })
+    ).json();
+    const id = res.results[0].id;
+    expect((await signalRow(id))?.match_status).toBe('not_found');
+    const matched = await staff.request('POST', `/api/v1/vroegsignalen/${id}/koppeling`, { personId: p.id });
+    expect(matched.statusCode).toBe(200);
+    const [row] = await v.database.query<{
+      match_status: string;
+      person_id: string;
+      matched_by: string;
+      melding_id: string;
+      queue_id: string | null;
+      signal_count: number;
+      rule_set_id: string | null;
+    }>(
+      `SELECT s.match_status, s.person_id, s.matched_by, s.melding_id, m.queue_id, m.signal_count, m.rule_set_id
+         FROM signals s JOIN meldingen m ON m.id = s.melding_id WHERE s.id = $1`,
+      [id],
+    );
+    const [user] = await v.database.query<{ id: string }>(
+      "SELECT id FROM users WHERE email = 'vroegsignalering@voorbeeldstad.demo'",
+    );
+    expect(row).toMatchObject({
+      match_status: 'matched',
+      person_id: p.id,
+      matched_by: user?.id,
+      signal_count: 1,
+    });
+    expect(row?.queue_id).not.toBeNull();
+    expect(row?.rule_set_id).not.toBeNull();
+    const again = await staff.request('POST', `/api/v1/vroegsignalen/${id}/koppeling`, { personId: p.id });
+    expect(again.statusCode).toBe(409);
   });
 
   it('audits every intake and every read of a melding', async () => {

@@ -14,7 +14,7 @@ import { findPartner, findPartnerForMachineClient } from '../partners/service.ts
 import { type IntakeResult, ingestSignals } from './intake/service.ts';
 import { presentMeldingSummary, presentSignal } from './meldingen/presenter.ts';
 import * as meldingRepo from './meldingen/repository.ts';
-import { processSignals } from './pipeline/process.ts';
+import { intakeSignals } from './pipeline/process.ts';
 import { pipelineDeps } from './pipeline-deps.ts';
 
 function summarise(results: IntakeResult[]) {
@@ -61,7 +61,7 @@ export async function receivePartnerBatch(
       tx,
       ctx,
       { partnerId: partner.id, source: 'api', items: body.signalen.map((raw, ref) => ({ ref, raw })) },
-      (t, c, ids) => processSignals(t, c, ids, deps),
+      (t, c, rows) => intakeSignals(t, c, rows, deps),
     ),
   );
   return summarise(results);
@@ -86,7 +86,7 @@ export async function enterSignal(
       tx,
       ctx,
       { partnerId: body.partnerId ?? null, source: 'handmatig', items: [{ ref: 0, raw: body.signal }] },
-      (t, c, ids) => processSignals(t, c, ids, deps),
+      (t, c, rows) => intakeSignals(t, c, rows, deps),
     ),
   );
   return summarise(results);
@@ -128,7 +128,7 @@ export async function referResident(
         referrerName: body.referrerName,
         items: [{ ref: 0, raw: signal }],
       },
-      (t, c, ids) => processSignals(t, c, ids, deps),
+      (t, c, rows) => intakeSignals(t, c, rows, deps),
     ),
   );
   return summarise(results);

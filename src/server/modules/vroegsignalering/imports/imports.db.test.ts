@@ -241,6 +241,7 @@ describe('an import that crashes half-way', () => {
     expect(imp.status).toBe('queued');
     await expect(
       runImport(v.database, config, imp.id, {
+        chunkRows: 1000,
         afterChunk: () => {
           throw new Error('simulated crash');
         },

@@ -54,7 +54,7 @@ export async function findByContentHash(
 type Col = BulkColumn<NewSignal & { id: string }>;
 const col = (name: string, type: string, value: Col['value']): Col => ({ name, type, value });
 
-// Every column intake sets; the rest keep their defaults (matching and status come after the insert).
+// Every column intake and the pipeline set; the rest keep their defaults.
 const SIGNAL_COLUMNS: Col[] = [
   col('id', 'uuid', (r) => r.id),
   col('municipality_id', 'uuid', (r) => r.municipalityId),
@@ -98,6 +98,19 @@ const SIGNAL_COLUMNS: Col[] = [
   col('insurance_termination', 'bool', (r) => r.insuranceTermination ?? false),
   col('warm_handover', 'bool', (r) => r.warmHandover ?? false),
   col('remark', 'text', (r) => r.remark),
+  // The pipeline's outcome, decided before the insert so that every signal is written once.
+  col('match_status', 'text', (r) => r.matchStatus ?? 'pending'),
+  col('match_score', 'real', (r) => r.matchScore),
+  col('match_reasons', 'jsonb', (r) => r.matchReasons ?? []),
+  col('match_candidates', 'jsonb', (r) => r.matchCandidates ?? []),
+  col('person_id', 'uuid', (r) => r.personId),
+  col('household_id', 'uuid', (r) => r.householdId),
+  col('matched_by', 'text', (r) => r.matchedBy),
+  col('matched_at', 'timestamptz', (r) => (r.matchedBy ? (r.matchedAt ?? new Date()) : null)),
+  col('ddas_status', 'text', (r) => r.ddasStatus ?? 'Nog niet opgepakt'),
+  col('status_reason', 'text', (r) => r.statusReason),
+  col('related_signal_id', 'uuid', (r) => r.relatedSignalId),
+  col('melding_id', 'uuid', (r) => r.meldingId),
 ];
 
 /** Rows come with their ids (made by intake, so versions can point at each other before they are stored). */

@@ -38,8 +38,12 @@ export type IntakeBatch = {
   items: IntakeItem[];
 };
 
-/** What happens to freshly stored signals: BRP matching, bundling into meldingen and prioritisation. */
-export type SignalProcessor = (tx: Orm, ctx: ServiceContext, signalIds: string[]) => Promise<void>;
+/**
+ * Stores new signals together with what happens to them: BRP matching, bundling into meldingen and
+ * prioritisation (the pipeline decides before it writes, so each signal is written once).
+ */
+export type SignalStore = (tx: Orm, ctx: ServiceContext, rows: NewSignalRow[]) => Promise<void>;
+export type NewSignalRow = repo.NewSignal & { id: string };
 
 function toRow(
   ctx: ServiceContext,
@@ -104,7 +108,7 @@ export async function ingestSignals(
   tx: Orm,
   ctx: ServiceContext,
   batch: IntakeBatch,
-  processSignals: SignalProcessor,
+  storeSignals: SignalStore,
 ): Promise<IntakeResult[]> {
   const results: IntakeResult[] = [];
   const valid: { ref: number; signal: ValidSignal; hash: string }[] = [];
@@ -169,16 +173,11 @@ export async function ingestSignals(
       if (partnerId) byHash.set(v.hash, id);
     }
   }
-  await repo.insertSignals(tx, rows);
   for (const a of accepted)
     results.push({ ref: a.ref, outcome: 'accepted', signalId: a.id, version: a.version });
 
   if (accepted.length > 0) {
-    await processSignals(
-      tx,
-      ctx,
-      accepted.map((a) => a.id),
-    );
+    await storeSignals(tx, ctx, rows);
     await recordAudit(tx, ctx, {
       action: 'signals.ingest',
       purpose: PURPOSES.earlySignalling,

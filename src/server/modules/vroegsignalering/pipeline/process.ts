@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DdasSignaalstatus } from '../../../../shared/ddas.ts';
 import {
   type PartnerType,
@@ -9,6 +10,7 @@ import type { ServiceContext } from '../../../http/context.ts';
 import { type BrpAdapter, type BrpPerson, brpAddressKey } from '../../brp/adapter.ts';
 import { findWijkenForPostcodes } from '../../queues/service.ts';
 import { addressFingerprint } from '../intake/hash.ts';
+import { insertSignals, type NewSignal } from '../intake/repository.ts';
 import { matchSignal } from '../matching/match.ts';
 import { DEFAULT_RULE_SET, DEFAULT_WORK_QUEUES } from '../rules/defaults.ts';
 import { belowThresholdReason, evaluateRules, isBelowThreshold, type MeldingFacts } from '../rules/engine.ts';
@@ -68,30 +70,227 @@ export async function ensureRuleSet(
   };
 }
 
+/** What the pipeline needs of a signal, whether it is stored already (manual matching) or not yet (intake). */
+export type PipelineSignal = {
+  id: string;
+  partnerId: string | null;
+  bsn: string | null;
+  voornamen: string | null;
+  voorletters: string | null;
+  voorvoegsel: string | null;
+  achternaam: string;
+  geboortedatum: string | null;
+  postcode: string | null;
+  huisnummer: number | null;
+  huisletter: string | null;
+  toevoeging: string | null;
+  isBusiness: boolean;
+  amountCents: number;
+  signalDate: string;
+  isCrisis: boolean;
+  daysInArrears: number | null;
+  monthsInArrears: number | null;
+  warmHandover: boolean;
+};
+
+/** The pipeline's verdict on one signal: match, DDAS status and the melding it belongs to. */
+export type SignalOutcome = Omit<repo.SignalUpdate, 'id'> & {
+  meldingId: string | null;
+  matchedBy: string | null;
+};
+
+type Rules = Awaited<ReturnType<typeof ensureRuleSet>>;
+
+/** The same date six months earlier, clamped to the month's end as PostgreSQL's `date - interval '6 months'`. */
+export function sixMonthsBefore(date: string): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  const total = y * 12 + (m - 1) - 6;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
 /**
- * The pipeline after intake, for a set of stored signals: BRP matching, DDAS status (deceased, moved out, known to
- * debt help, repeat, below threshold), bundling into meldingen per household address and period, and
- * prioritisation with the municipality's rules. Runs in the caller's transaction.
+ * Intake: runs the pipeline over signals that are not stored yet and stores each of them once, with its match,
+ * status and melding (writing first and updating after would rewrite every row and its indexes twice).
+ */
+export async function intakeSignals(
+  tx: Orm,
+  ctx: ServiceContext,
+  rows: (NewSignal & { id: string })[],
+  deps: PipelineDeps,
+): Promise<void> {
+  const signals: PipelineSignal[] = rows.map((r) => ({
+    id: r.id,
+    partnerId: r.partnerId ?? null,
+    bsn: r.bsn ?? null,
+    voornamen: r.voornamen ?? null,
+    voorletters: r.voorletters ?? null,
+    voorvoegsel: r.voorvoegsel ?? null,
+    achternaam: r.achternaam,
+    geboortedatum: r.geboortedatum ?? null,
+    postcode: r.postcode ?? null,
+    huisnummer: r.huisnummer ?? null,
+    huisletter: r.huisletter ?? null,
+    toevoeging: r.toevoeging ?? null,
+    isBusiness: r.isBusiness ?? false,
+    amountCents: Number(r.amountCents),
+    signalDate: r.signalDate,
+    isCrisis: Boolean(r.endOfSupply || r.evictionAnnounced || r.insuranceTermination),
+    daysInArrears: r.daysInArrears ?? null,
+    monthsInArrears: r.monthsInArrears ?? null,
+    warmHandover: r.warmHandover ?? false,
+  }));
+  await runPipeline(tx, ctx, signals, deps, new Map(), async (outcomes) => {
+    await insertSignals(
+      tx,
+      rows.map((r) => ({ ...r, ...(outcomes.get(r.id) as SignalOutcome) })),
+    );
+  });
+}
+
+/**
+ * The pipeline for stored signals (manual matching): the same steps as intake, then one update per signal.
+ * `overrides` holds the person chosen by staff (or null: not a resident) instead of automatic matching.
  */
 export async function processSignals(
   tx: Orm,
   ctx: ServiceContext,
   signalIds: string[],
   deps: PipelineDeps,
-  /** Manual matching: the person chosen by staff (or null: not a resident), instead of automatic matching. */
   overrides: Map<string, BrpPerson | null> = new Map(),
 ): Promise<void> {
-  const mid = ctx.municipalityId;
-  const signals = await repo.loadSignals(tx, mid, signalIds);
+  const loaded = await repo.loadSignals(tx, ctx.municipalityId, signalIds);
+  const signals: PipelineSignal[] = loaded.map((s) => ({
+    ...s,
+    amountCents: Number(s.amountCents),
+    isCrisis: Boolean(s.isCrisis),
+  }));
+  await runPipeline(tx, ctx, signals, deps, overrides, async (outcomes) => {
+    await repo.updateSignalsAfterMatching(
+      tx,
+      [...outcomes].map(([id, o]) => ({ id, ...o })),
+    );
+  });
+}
+
+/**
+ * BRP matching, DDAS status (deceased, moved out, known to debt help, repeat, below threshold), bundling into
+ * meldingen per household address and period, and prioritisation with the municipality's rules. `store` writes
+ * the signals with their outcomes; new meldingen are inserted before it (signals point at them), and meldingen
+ * that already existed are re-prioritised after it (their facts include the stored signals). Runs in the
+ * caller's transaction.
+ */
+async function runPipeline(
+  tx: Orm,
+  ctx: ServiceContext,
+  signals: PipelineSignal[],
+  deps: PipelineDeps,
+  overrides: Map<string, BrpPerson | null>,
+  store: (outcomes: Map<string, SignalOutcome>) => Promise<void>,
+): Promise<void> {
   if (signals.length === 0) return;
+  const mid = ctx.municipalityId;
   const rules = await ensureRuleSet(tx, mid);
   const partnerTypeOf = await repo.partnerTypes(tx, mid, [
     ...new Set(signals.flatMap((s) => s.partnerId ?? [])),
   ]);
-  const typeOf = (s: repo.SignalRow): PartnerType =>
+  const typeOf = (s: PipelineSignal): PartnerType =>
     ((s.partnerId ? partnerTypeOf.get(s.partnerId) : undefined) as PartnerType) ?? 'Overige';
+  const matchedBy = ctx.actor.type === 'user' ? ctx.actor.userId : 'auto';
 
-  // 1. Match with the BRP, in batches: one lookup for all addresses and one for all BSNs.
+  const { outcomes, toBundle } = await classifySignals(tx, ctx, signals, deps, rules, typeOf, overrides);
+  for (const o of outcomes.values()) o.matchedBy = o.matchStatus === 'matched' ? matchedBy : null;
+
+  // Bundle into meldingen: one per household address and period (calendar month, or continuous).
+  const continuous = rules.definition.matchingPeriod === 'doorlopend';
+  const fingerprints = new Map<string, string>();
+  const fingerprintOf = (p: BrpPerson) => {
+    let fp = fingerprints.get(p.addressId);
+    if (fp === undefined) {
+      fp = addressFingerprint(deps.fingerprintKey, mid, p);
+      fingerprints.set(p.addressId, fp);
+    }
+    return fp;
+  };
+  await repo.insertFingerprints(
+    tx,
+    toBundle.map(({ signal, person }) => ({
+      municipalityId: mid,
+      addressFingerprint: fingerprintOf(person),
+      signalDate: signal.signalDate,
+      partnerType: typeOf(signal),
+    })),
+  );
+  const keyOf = (fp: string, periodStart: string) => (continuous ? fp : `${fp}|${periodStart}`);
+  const meldingFor = new Map<string, string>();
+  for (const m of await repo.findOpenMeldingen(tx, mid, [
+    ...new Set(toBundle.map((b) => fingerprintOf(b.person))),
+  ]))
+    meldingFor.set(keyOf(m.addressFingerprint, m.periodStart), m.id);
+  const existing = new Set<string>();
+  const fresh = new Map<string, FreshMelding>();
+  for (const { signal, person } of toBundle) {
+    const fp = fingerprintOf(person);
+    const key = keyOf(fp, monthStart(signal.signalDate));
+    let id = meldingFor.get(key);
+    if (id) existing.add(id);
+    else {
+      id = randomUUID();
+      meldingFor.set(key, id);
+      fresh.set(id, {
+        id,
+        fingerprint: fp,
+        periodStart: continuous ? signal.signalDate : monthStart(signal.signalDate),
+        person,
+        signals: [],
+      });
+    }
+    const outcome = outcomes.get(signal.id) as SignalOutcome;
+    outcome.meldingId = id;
+    fresh.get(id)?.signals.push({
+      meldingId: id,
+      partnerType: typeOf(signal),
+      amountCents: signal.amountCents,
+      daysInArrears: signal.daysInArrears,
+      monthsInArrears: signal.monthsInArrears,
+      isCrisis: signal.isCrisis,
+      warmHandover: signal.warmHandover,
+      knownToShv: outcome.ddasStatus === STATUS.known,
+      householdId: person.householdId,
+    });
+  }
+  await insertFreshMeldingen(tx, mid, [...fresh.values()], rules, deps.today());
+  await store(outcomes);
+  await prioritiseMeldingen(tx, mid, [...existing], rules, deps.today());
+}
+
+type FreshMelding = {
+  id: string;
+  fingerprint: string;
+  periodStart: string;
+  person: BrpPerson;
+  signals: repo.MeldingSignalFacts[];
+};
+
+/** Match with the BRP and decide each signal's DDAS status; lists the signals that go into a melding. */
+async function classifySignals(
+  tx: Orm,
+  ctx: ServiceContext,
+  signals: PipelineSignal[],
+  deps: PipelineDeps,
+  rules: Rules,
+  typeOf: (s: PipelineSignal) => PartnerType,
+  overrides: Map<string, BrpPerson | null>,
+): Promise<{
+  outcomes: Map<string, SignalOutcome>;
+  toBundle: { signal: PipelineSignal; person: BrpPerson }[];
+}> {
+  const mid = ctx.municipalityId;
+  // One lookup for all addresses and one for all BSNs of the batch.
   const brp = deps.brp(tx);
   const addressKeys = signals.flatMap((s) =>
     s.postcode && s.huisnummer ? [{ postcode: s.postcode, huisnummer: s.huisnummer }] : [],
@@ -142,23 +341,14 @@ export async function processSignals(
     );
   }
 
-  // 2. DDAS status per signal.
   const matchedPersonIds = [...matches.values()].flatMap((m) =>
     m.status === 'matched' && m.person ? [m.person.id] : [],
   );
   const known = await repo.knownPersonIds(tx, mid, [...new Set(matchedPersonIds)]);
-  const earlier = await repo.earlierSignals(
-    tx,
-    mid,
-    signals.flatMap((s) => {
-      const m = matches.get(s.id);
-      return s.partnerId && m?.status === 'matched' && m.person
-        ? [{ partnerId: s.partnerId, personId: m.person.id, before: s.signalDate, excludeId: s.id }]
-        : [];
-    }),
-  );
-  const updates: repo.SignalUpdate[] = [];
-  const toBundle: { signal: repo.SignalRow; person: BrpPerson }[] = [];
+  const earlier = await earlierSignalsOf(tx, mid, signals, matches);
+
+  const outcomes = new Map<string, SignalOutcome>();
+  const toBundle: { signal: PipelineSignal; person: BrpPerson }[] = [];
   for (const s of signals) {
     const m = matches.get(s.id);
     if (!m) continue;
@@ -177,16 +367,13 @@ export async function processSignals(
         status = STATUS.repeat;
         related = prev.id;
         reason = `Herhaalde melding van ${prev.signalDate}; het bedrag is niet gestegen`;
-      } else if (
-        isBelowThreshold(rules.definition, typeOf(s), s.amountCents, { crisis: Boolean(s.isCrisis) })
-      ) {
+      } else if (isBelowThreshold(rules.definition, typeOf(s), s.amountCents, { crisis: s.isCrisis })) {
         status = STATUS.other;
         reason = belowThresholdReason(rules.definition, typeOf(s), s.amountCents);
       }
       if (status === STATUS.open || status === STATUS.known) toBundle.push({ signal: s, person });
     }
-    updates.push({
-      id: s.id,
+    outcomes.set(s.id, {
       matchStatus: m.status,
       matchScore: m.score,
       matchReasons: m.reasons,
@@ -196,71 +383,57 @@ export async function processSignals(
       ddasStatus: status,
       statusReason: reason,
       relatedSignalId: related,
+      meldingId: null,
+      matchedBy: null,
     });
   }
-  await repo.updateSignalsAfterMatching(tx, updates, ctx.actor.type === 'user' ? ctx.actor.userId : 'auto');
+  return { outcomes, toBundle };
+}
 
-  // 3. Bundle into meldingen: one per household address and period (calendar month, or continuous).
-  const continuous = rules.definition.matchingPeriod === 'doorlopend';
-  const fingerprints = new Map<string, string>();
-  const fingerprintOf = (p: BrpPerson) => {
-    let fp = fingerprints.get(p.addressId);
-    if (fp === undefined) {
-      fp = addressFingerprint(deps.fingerprintKey, mid, p);
-      fingerprints.set(p.addressId, fp);
-    }
-    return fp;
-  };
-  await repo.insertFingerprints(
-    tx,
-    toBundle.map(({ signal, person }) => ({
-      municipalityId: mid,
-      addressFingerprint: fingerprintOf(person),
-      signalDate: signal.signalDate,
-      partnerType: typeOf(signal),
-    })),
-  );
-  const open = await repo.findOpenMeldingen(tx, mid, [
-    ...new Set(toBundle.map((b) => fingerprintOf(b.person))),
-  ]);
-  const meldingFor = new Map<string, string>();
-  for (const m of open)
-    meldingFor.set(continuous ? m.addressFingerprint : `${m.addressFingerprint}|${m.periodStart}`, m.id);
-  const fresh = new Map<string, { fingerprint: string; periodStart: string; person: BrpPerson }>();
-  for (const { signal, person } of toBundle) {
-    const fp = fingerprintOf(person);
-    const key = continuous ? fp : `${fp}|${monthStart(signal.signalDate)}`;
-    if (!meldingFor.has(key) && !fresh.has(key)) {
-      fresh.set(key, {
-        fingerprint: fp,
-        periodStart: continuous ? signal.signalDate : monthStart(signal.signalDate),
-        person,
-      });
-    }
+type Earlier = { id: string; amountCents: number; signalDate: string };
+
+/**
+ * Per signal, the latest earlier signal of the same partner about the same person within six months: stored ones
+ * from the database, and those earlier in this batch (a batch may hold a person's repeat).
+ */
+async function earlierSignalsOf(
+  tx: Orm,
+  mid: string,
+  signals: PipelineSignal[],
+  matches: Map<string, { status: string; person?: BrpPerson }>,
+): Promise<Map<string, Earlier>> {
+  const keyed: { s: PipelineSignal; personId: string }[] = [];
+  for (const s of signals) {
+    const m = matches.get(s.id);
+    if (s.partnerId && m?.status === 'matched' && m.person) keyed.push({ s, personId: m.person.id });
   }
-  const created = await repo.insertMeldingen(
+  const found = await repo.earlierSignals(
     tx,
-    [...fresh.values()].map((f) => ({
-      municipalityId: mid,
-      householdId: f.person.householdId,
-      addressId: f.person.addressId,
-      addressFingerprint: f.fingerprint,
-      periodStart: f.periodStart,
+    mid,
+    keyed.map(({ s, personId }) => ({
+      partnerId: s.partnerId as string,
+      personId,
+      before: s.signalDate,
+      excludeId: s.id,
     })),
   );
-  for (const m of created)
-    meldingFor.set(continuous ? m.addressFingerprint : `${m.addressFingerprint}|${m.periodStart}`, m.id);
-  const pairs = toBundle.map(({ signal, person }) => {
-    const fp = fingerprintOf(person);
-    return {
-      signalId: signal.id,
-      meldingId: meldingFor.get(continuous ? fp : `${fp}|${monthStart(signal.signalDate)}`) as string,
-    };
-  });
-  await repo.attachSignals(tx, pairs);
-
-  // 4. Prioritise every melding that changed.
-  await prioritiseMeldingen(tx, mid, [...new Set(pairs.map((p) => p.meldingId))], rules, deps.today());
+  const seen = new Map<string, PipelineSignal[]>();
+  for (const { s, personId } of keyed) {
+    const key = `${s.partnerId}|${personId}`;
+    const before = seen.get(key) ?? [];
+    const from = sixMonthsBefore(s.signalDate);
+    let best: Earlier | undefined = found.get(s.id);
+    // Later in the batch means it arrived later: on the same date it is the more recent one.
+    for (const b of before) {
+      if (b.signalDate > s.signalDate || b.signalDate <= from) continue;
+      if (!best || b.signalDate >= best.signalDate)
+        best = { id: b.id, amountCents: b.amountCents, signalDate: b.signalDate };
+    }
+    if (best) found.set(s.id, best);
+    before.push(s);
+    seen.set(key, before);
+  }
+  return found;
 }
 
 export type MeldingWithFacts = {
@@ -268,6 +441,75 @@ export type MeldingWithFacts = {
   facts: MeldingFacts;
   teamId: string | null;
 };
+
+type FactsContext = {
+  households: Map<string, repo.HouseholdFacts>;
+  wijkByPostcode: Awaited<ReturnType<typeof findWijkenForPostcodes>>;
+  earlier: Set<string>;
+};
+
+/** What the facts need beyond the signals: the households in the BRP, the wijk map and the 6-month look-back. */
+async function loadFactsContext(
+  tx: Orm,
+  municipalityId: string,
+  meldingen: { householdId: string | null; addressFingerprint: string; periodStart: string }[],
+  today: string,
+): Promise<FactsContext> {
+  const households = await repo.householdFacts(
+    tx,
+    municipalityId,
+    [...new Set(meldingen.flatMap((m) => m.householdId ?? []))],
+    today,
+  );
+  // The municipality's postcode map decides the wijk (and so the team); the BRP address's wijk is the fallback.
+  const wijkByPostcode = await findWijkenForPostcodes(tx, municipalityId, [
+    ...new Set([...households.values()].map((h) => h.postcode)),
+  ]);
+  const earlier = await repo.hadEarlierSignals(
+    tx,
+    municipalityId,
+    meldingen.map((m) => ({ fingerprint: m.addressFingerprint, periodStart: m.periodStart })),
+  );
+  return { households, wijkByPostcode, earlier };
+}
+
+function buildFacts(
+  m: { householdId: string | null; addressFingerprint: string; periodStart: string; wijkId: string | null },
+  sigs: repo.MeldingSignalFacts[],
+  context: FactsContext,
+): { facts: MeldingFacts; teamId: string | null } {
+  const household = m.householdId ? context.households.get(m.householdId) : undefined;
+  const mapped = household ? context.wijkByPostcode.get(household.postcode) : undefined;
+  const amountByType: Partial<Record<PartnerType, number>> = {};
+  for (const s of sigs) {
+    const t = (s.partnerType ?? 'Overige') as PartnerType;
+    amountByType[t] = (amountByType[t] ?? 0) + Number(s.amountCents);
+  }
+  const maxOf = (values: (number | null)[]) => {
+    const known = values.filter((x): x is number => x !== null);
+    return known.length ? Math.max(...known) : null;
+  };
+  const opeenvolgend = context.earlier.has(`${m.addressFingerprint}|${m.periodStart}`);
+  const meervoudig = sigs.length >= 2;
+  const facts: MeldingFacts = {
+    partnerTypes: [...new Set(sigs.map((s) => (s.partnerType ?? 'Overige') as PartnerType))],
+    amountCentsByPartnerType: amountByType,
+    totalAmountCents: sigs.reduce((sum, s) => sum + Number(s.amountCents), 0),
+    maxDaysInArrears: maxOf(sigs.map((s) => s.daysInArrears)),
+    maxMonthsInArrears: maxOf(sigs.map((s) => s.monthsInArrears)),
+    adultAges: household?.adultAges ?? [],
+    hasMinorChildren: household?.hasMinorChildren ?? false,
+    enkelvoudig: !meervoudig && !opeenvolgend,
+    meervoudig,
+    opeenvolgend,
+    crisis: sigs.some((s) => s.isCrisis),
+    knownToShv: sigs.some((s) => s.knownToShv),
+    warmHandover: sigs.some((s) => s.warmHandover),
+    wijkId: mapped?.wijkId ?? household?.wijkId ?? m.wijkId,
+    signalCount: sigs.length,
+  };
+  return { facts, teamId: mapped ? mapped.teamId : (household?.teamId ?? null) };
+}
 
 /** The facts the rules look at, per melding: its signals, the household in the BRP, the look-back and the wijk. */
 export async function meldingFacts(
@@ -285,55 +527,88 @@ export async function meldingFacts(
     if (list) list.push(f);
     else bySignal.set(f.meldingId, [f]);
   }
-  const households = await repo.householdFacts(
+  const context = await loadFactsContext(tx, municipalityId, all, today);
+  return all.map((m) => ({ melding: m, ...buildFacts(m, bySignal.get(m.id) ?? [], context) }));
+}
+
+// A large import computes the same few deadlines for thousands of meldingen.
+const deadlines = new Map<string, string>();
+function deadlineFrom(arose: string, workingDays: number): string {
+  const key = `${arose}|${workingDays}`;
+  let d = deadlines.get(key);
+  if (d === undefined) {
+    d = addWorkingDays(arose, workingDays);
+    if (deadlines.size > 10_000) deadlines.clear();
+    deadlines.set(key, d);
+  }
+  return d;
+}
+
+function meldingUpdate(
+  id: string,
+  facts: MeldingFacts,
+  teamId: string | null,
+  rules: Rules,
+  /** The day the melding arose: deadlines count from it, so re-prioritising never postpones one by itself. */
+  arose: string,
+): repo.MeldingUpdate {
+  const result = evaluateRules(rules.definition, facts);
+  return {
+    id,
+    isCrisis: facts.crisis,
+    enkelvoudig: facts.enkelvoudig,
+    meervoudig: facts.meervoudig,
+    opeenvolgend: facts.opeenvolgend,
+    knownToShv: facts.knownToShv,
+    queueId: rules.queues.get(result.outcome.queue) ?? null,
+    priority: result.outcome.priority,
+    contactStrategy: result.outcome.contactStrategy,
+    deadline: deadlineFrom(arose, result.outcome.deadlineWorkingDays),
+    ruleSetId: rules.id,
+    ruleExplanation: result.explanation,
+    wijkId: facts.wijkId,
+    teamId,
+    totalAmountCents: facts.totalAmountCents,
+    signalCount: facts.signalCount,
+    householdId: null,
+    partnerTypes: facts.partnerTypes,
+    youngestAdultAge: facts.adultAges.length ? Math.min(...facts.adultAges) : null,
+    oldestAdultAge: facts.adultAges.length ? Math.max(...facts.adultAges) : null,
+    hasMinorChildren: facts.hasMinorChildren,
+  };
+}
+
+/** New meldingen are inserted once, already prioritised: all their signals are in the batch at hand. */
+async function insertFreshMeldingen(
+  tx: Orm,
+  municipalityId: string,
+  fresh: FreshMelding[],
+  rules: Rules,
+  today: string,
+): Promise<void> {
+  if (fresh.length === 0) return;
+  const keys = fresh.map((f) => ({
+    householdId: f.person.householdId,
+    addressFingerprint: f.fingerprint,
+    periodStart: f.periodStart,
+    wijkId: null,
+  }));
+  const context = await loadFactsContext(tx, municipalityId, keys, today);
+  const arose = new Date().toISOString().slice(0, 10);
+  await repo.insertMeldingen(
     tx,
-    municipalityId,
-    [...new Set(all.flatMap((m) => m.householdId ?? []))],
-    today,
+    fresh.map((f, i) => {
+      const { facts, teamId } = buildFacts(keys[i] as (typeof keys)[number], f.signals, context);
+      return {
+        ...meldingUpdate(f.id, facts, teamId, rules, arose),
+        municipalityId,
+        householdId: f.person.householdId,
+        addressId: f.person.addressId,
+        addressFingerprint: f.fingerprint,
+        periodStart: f.periodStart,
+      };
+    }),
   );
-  // The municipality's postcode map decides the wijk (and so the team); the BRP address's wijk is the fallback.
-  const wijkByPostcode = await findWijkenForPostcodes(tx, municipalityId, [
-    ...new Set([...households.values()].map((h) => h.postcode)),
-  ]);
-  const earlier = await repo.hadEarlierSignals(
-    tx,
-    municipalityId,
-    all.map((m) => ({ fingerprint: m.addressFingerprint, periodStart: m.periodStart })),
-  );
-  return all.map((m) => {
-    const sigs = bySignal.get(m.id) ?? [];
-    const household = m.householdId ? households.get(m.householdId) : undefined;
-    const mapped = household ? wijkByPostcode.get(household.postcode) : undefined;
-    const amountByType: Partial<Record<PartnerType, number>> = {};
-    for (const s of sigs) {
-      const t = (s.partnerType ?? 'Overige') as PartnerType;
-      amountByType[t] = (amountByType[t] ?? 0) + Number(s.amountCents);
-    }
-    const maxOf = (values: (number | null)[]) => {
-      const known = values.filter((x): x is number => x !== null);
-      return known.length ? Math.max(...known) : null;
-    };
-    const opeenvolgend = earlier.has(`${m.addressFingerprint}|${m.periodStart}`);
-    const meervoudig = sigs.length >= 2;
-    const facts: MeldingFacts = {
-      partnerTypes: [...new Set(sigs.map((s) => (s.partnerType ?? 'Overige') as PartnerType))],
-      amountCentsByPartnerType: amountByType,
-      totalAmountCents: sigs.reduce((sum, s) => sum + Number(s.amountCents), 0),
-      maxDaysInArrears: maxOf(sigs.map((s) => s.daysInArrears)),
-      maxMonthsInArrears: maxOf(sigs.map((s) => s.monthsInArrears)),
-      adultAges: household?.adultAges ?? [],
-      hasMinorChildren: household?.hasMinorChildren ?? false,
-      enkelvoudig: !meervoudig && !opeenvolgend,
-      meervoudig,
-      opeenvolgend,
-      crisis: sigs.some((s) => s.isCrisis),
-      knownToShv: sigs.some((s) => s.knownToShv),
-      warmHandover: sigs.some((s) => s.warmHandover),
-      wijkId: mapped?.wijkId ?? household?.wijkId ?? m.wijkId,
-      signalCount: sigs.length,
-    };
-    return { melding: m, facts, teamId: mapped ? mapped.teamId : (household?.teamId ?? null) };
-  });
 }
 
 /** (Re)computes flags and the rule outcome of meldingen; also used after a rule change and manual matching. */
@@ -341,39 +616,12 @@ export async function prioritiseMeldingen(
   tx: Orm,
   municipalityId: string,
   meldingIds: string[],
-  rules: { id: string; definition: RuleSetDefinition; queues: Map<string, string> },
+  rules: Rules,
   today: string,
 ): Promise<void> {
-  const updates: repo.MeldingUpdate[] = [];
-  for (const { melding, facts, teamId } of await meldingFacts(tx, municipalityId, meldingIds, today)) {
-    const result = evaluateRules(rules.definition, facts);
-    updates.push({
-      id: melding.id,
-      isCrisis: facts.crisis,
-      enkelvoudig: facts.enkelvoudig,
-      meervoudig: facts.meervoudig,
-      opeenvolgend: facts.opeenvolgend,
-      knownToShv: facts.knownToShv,
-      queueId: rules.queues.get(result.outcome.queue) ?? null,
-      priority: result.outcome.priority,
-      contactStrategy: result.outcome.contactStrategy,
-      // Counted from when the melding arose, so re-prioritising never postpones a deadline by itself.
-      deadline: addWorkingDays(
-        melding.createdAt.toISOString().slice(0, 10),
-        result.outcome.deadlineWorkingDays,
-      ),
-      ruleSetId: rules.id,
-      ruleExplanation: result.explanation,
-      wijkId: facts.wijkId,
-      teamId,
-      totalAmountCents: facts.totalAmountCents,
-      signalCount: facts.signalCount,
-      householdId: null,
-      partnerTypes: facts.partnerTypes,
-      youngestAdultAge: facts.adultAges.length ? Math.min(...facts.adultAges) : null,
-      oldestAdultAge: facts.adultAges.length ? Math.max(...facts.adultAges) : null,
-      hasMinorChildren: facts.hasMinorChildren,
-    });
-  }
+  const updates = (await meldingFacts(tx, municipalityId, meldingIds, today)).map(
+    ({ melding, facts, teamId }) =>
+      meldingUpdate(melding.id, facts, teamId, rules, melding.createdAt.toISOString().slice(0, 10)),
+  );
   await repo.updateMeldingen(tx, updates);
 }

@@ -121,14 +121,13 @@ export type SignalUpdate = {
   ddasStatus: string;
   statusReason: string | null;
   relatedSignalId: string | null;
+  meldingId?: string | null;
+  /** Who matched: a user id, or 'auto'; null when not matched. */
+  matchedBy?: string | null;
 };
 
-/** One statement for a whole batch: per-row UPDATEs would dominate a large import. */
-export async function updateSignalsAfterMatching(
-  tx: Orm,
-  updates: SignalUpdate[],
-  matchedBy: string,
-): Promise<void> {
+/** One statement for a whole batch (manual matching re-runs the pipeline over stored signals). */
+export async function updateSignalsAfterMatching(tx: Orm, updates: SignalUpdate[]): Promise<void> {
   for (let i = 0; i < updates.length; i += 2000) {
     const part = updates.slice(i, i + 2000);
     await tx.execute(sql`
@@ -136,15 +135,16 @@ export async function updateSignalsAfterMatching(
         match_status = u.match_status, match_score = u.match_score, match_reasons = u.match_reasons,
         match_candidates = u.match_candidates, person_id = u.person_id, household_id = u.household_id,
         ddas_status = u.ddas_status, status_reason = u.status_reason, related_signal_id = u.related_signal_id,
-        matched_by = CASE WHEN u.match_status = 'matched' THEN ${matchedBy} ELSE NULL END,
-        matched_at = CASE WHEN u.match_status = 'matched' THEN now() ELSE NULL END
+        melding_id = u.melding_id, matched_by = u.matched_by,
+        matched_at = CASE WHEN u.matched_by IS NOT NULL THEN now() ELSE NULL END
       FROM unnest(${sql.param(part.map((u) => u.id))}::uuid[], ${sql.param(part.map((u) => u.matchStatus))}::text[],
                   ${sql.param(part.map((u) => u.matchScore))}::real[], ${sql.param(part.map((u) => JSON.stringify(u.matchReasons)))}::jsonb[],
                   ${sql.param(part.map((u) => JSON.stringify(u.matchCandidates)))}::jsonb[], ${sql.param(part.map((u) => u.personId))}::uuid[],
                   ${sql.param(part.map((u) => u.householdId))}::uuid[], ${sql.param(part.map((u) => u.ddasStatus))}::text[],
-                  ${sql.param(part.map((u) => u.statusReason))}::text[], ${sql.param(part.map((u) => u.relatedSignalId))}::uuid[])
+                  ${sql.param(part.map((u) => u.statusReason))}::text[], ${sql.param(part.map((u) => u.relatedSignalId))}::uuid[],
+                  ${sql.param(part.map((u) => u.meldingId ?? null))}::uuid[], ${sql.param(part.map((u) => u.matchedBy ?? null))}::text[])
         AS u(id, match_status, match_score, match_reasons, match_candidates, person_id, household_id, ddas_status,
-             status_reason, related_signal_id)
+             status_reason, related_signal_id, melding_id, matched_by)
       WHERE s.id = u.id`);
   }
 }
@@ -238,43 +238,57 @@ export async function findOpenMeldingen(
   tx: Orm,
   municipalityId: string,
   fingerprints: string[],
-): Promise<MeldingRow[]> {
+): Promise<{ id: string; addressFingerprint: string; periodStart: string }[]> {
   if (fingerprints.length === 0) return [];
-  const ids = rows<{ id: string }>(
+  return rows<{ id: string; addressFingerprint: string; periodStart: string }>(
     await tx.execute(sql`
-      SELECT m.id FROM unnest(${sql.param(fingerprints)}::text[]) AS k(fingerprint)
+      SELECT m.id, m.address_fingerprint AS "addressFingerprint", m.period_start::text AS "periodStart"
+        FROM unnest(${sql.param(fingerprints)}::text[]) AS k(fingerprint)
         JOIN meldingen m ON m.municipality_id = ${municipalityId}::uuid AND m.address_fingerprint = k.fingerprint
        WHERE m.status <> 'afgesloten'`),
-  ).map((r) => r.id);
-  return findMeldingenByIds(tx, municipalityId, ids);
+  );
 }
 
-export async function insertMeldingen(
-  tx: Orm,
-  values: (typeof meldingen.$inferInsert)[],
-): Promise<MeldingRow[]> {
-  const out: MeldingRow[] = [];
-  for (let i = 0; i < values.length; i += 500) {
-    out.push(
-      ...(await tx
-        .insert(meldingen)
-        .values(values.slice(i, i + 500))
-        .returning()),
-    );
-  }
-  return out;
-}
+export type NewMelding = MeldingUpdate & {
+  municipalityId: string;
+  householdId: string | null;
+  addressId: string;
+  addressFingerprint: string;
+  periodStart: string;
+};
 
-export async function attachSignals(
-  tx: Orm,
-  pairs: { signalId: string; meldingId: string }[],
-): Promise<void> {
-  for (let i = 0; i < pairs.length; i += 5000) {
-    const part = pairs.slice(i, i + 5000);
+/** New meldingen with their rule outcome, one statement per 2,000 (unnest; partner types as a joined string). */
+export async function insertMeldingen(tx: Orm, values: NewMelding[]): Promise<void> {
+  for (let i = 0; i < values.length; i += 2000) {
+    const p = values.slice(i, i + 2000);
     await tx.execute(sql`
-      UPDATE signals s SET melding_id = u.melding_id
-        FROM unnest(${sql.param(part.map((p) => p.signalId))}::uuid[], ${sql.param(part.map((p) => p.meldingId))}::uuid[]) AS u(id, melding_id)
-       WHERE s.id = u.id`);
+      INSERT INTO meldingen (id, municipality_id, household_id, address_id, address_fingerprint, period_start,
+        is_crisis, enkelvoudig, meervoudig, opeenvolgend, known_to_shv, queue_id, priority, contact_strategy,
+        deadline, rule_set_id, rule_explanation, wijk_id, team_id, total_amount_cents, signal_count, partner_types,
+        youngest_adult_age, oldest_adult_age, has_minor_children)
+      SELECT u.id, u.municipality_id, u.household_id, u.address_id, u.address_fingerprint, u.period_start,
+        u.is_crisis, u.enkelvoudig, u.meervoudig, u.opeenvolgend, u.known_to_shv, u.queue_id, u.priority,
+        u.contact_strategy, u.deadline, u.rule_set_id, u.rule_explanation, u.wijk_id, u.team_id,
+        u.total_amount_cents, u.signal_count, string_to_array(u.partner_types, '|'), u.youngest_adult_age,
+        u.oldest_adult_age, u.has_minor_children
+      FROM unnest(${sql.param(p.map((u) => u.id))}::uuid[], ${sql.param(p.map((u) => u.municipalityId))}::uuid[],
+                  ${sql.param(p.map((u) => u.householdId))}::uuid[], ${sql.param(p.map((u) => u.addressId))}::uuid[],
+                  ${sql.param(p.map((u) => u.addressFingerprint))}::text[], ${sql.param(p.map((u) => u.periodStart))}::date[],
+                  ${sql.param(p.map((u) => u.isCrisis))}::bool[], ${sql.param(p.map((u) => u.enkelvoudig))}::bool[],
+                  ${sql.param(p.map((u) => u.meervoudig))}::bool[], ${sql.param(p.map((u) => u.opeenvolgend))}::bool[],
+                  ${sql.param(p.map((u) => u.knownToShv))}::bool[], ${sql.param(p.map((u) => u.queueId))}::uuid[],
+                  ${sql.param(p.map((u) => u.priority))}::int[], ${sql.param(p.map((u) => u.contactStrategy))}::text[],
+                  ${sql.param(p.map((u) => u.deadline))}::date[], ${sql.param(p.map((u) => u.ruleSetId))}::uuid[],
+                  ${sql.param(p.map((u) => JSON.stringify(u.ruleExplanation)))}::jsonb[],
+                  ${sql.param(p.map((u) => u.wijkId))}::uuid[], ${sql.param(p.map((u) => u.teamId))}::uuid[],
+                  ${sql.param(p.map((u) => u.totalAmountCents))}::bigint[], ${sql.param(p.map((u) => u.signalCount))}::int[],
+                  ${sql.param(p.map((u) => u.partnerTypes.join('|')))}::text[],
+                  ${sql.param(p.map((u) => u.youngestAdultAge))}::int[], ${sql.param(p.map((u) => u.oldestAdultAge))}::int[],
+                  ${sql.param(p.map((u) => u.hasMinorChildren))}::bool[])
+        AS u(id, municipality_id, household_id, address_id, address_fingerprint, period_start, is_crisis, enkelvoudig,
+             meervoudig, opeenvolgend, known_to_shv, queue_id, priority, contact_strategy, deadline, rule_set_id,
+             rule_explanation, wijk_id, team_id, total_amount_cents, signal_count, partner_types, youngest_adult_age,
+             oldest_adult_age, has_minor_children)`);
   }
 }
 
