@@ -32,6 +32,32 @@ export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+/**
+ * Uploads are streamed with @fastify/multipart, so their routes have no body schema to validate against; the
+ * document still has to tell a client what to send. Every upload in Vangnet is one file plus an optional JSON
+ * column mapping.
+ */
+function documentMultipartUploads(input: Parameters<typeof jsonSchemaTransform>[0]) {
+  const out = jsonSchemaTransform(input);
+  const schema = out.schema as Record<string, unknown>;
+  const consumes = schema.consumes as string[] | undefined;
+  if (consumes?.includes('multipart/form-data') && !schema.body) {
+    schema.body = {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        mapping: {
+          type: 'string',
+          description:
+            'Optional column mapping as JSON ({"columns": {field: column header}}), sent before the file part',
+        },
+        file: { type: 'string', format: 'binary', description: 'The file: CSV (UTF-8 or Windows-1252) or XLSX' },
+      },
+    };
+  }
+  return out;
+}
+
 export async function buildApp(opts: {
   config: Config;
   database: Database;
@@ -125,7 +151,7 @@ export async function buildApp(opts: {
       },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: documentMultipartUploads,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: `${API_PREFIX}/docs`, staticCSP: true });

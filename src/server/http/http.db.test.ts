@@ -86,6 +86,18 @@ describe('HTTP conventions (NL API Design Rules) and bad input', () => {
     expect((await c.request('GET', '/api/v1/docs/')).statusCode).toBe(200);
   });
 
+  it('documents the multipart file uploads with their file and mapping parts', async () => {
+    const doc = (await c.request('GET', '/api/v1/openapi.json')).json();
+    const uploads = ['/api/v1/signaalpartners/{id}/bestanden', '/api/v1/vroegsignalen/bestanden'];
+    for (const path of uploads) {
+      const body = doc.paths[path]?.post?.requestBody;
+      const schema = body?.content?.['multipart/form-data']?.schema;
+      expect(schema?.required, path).toEqual(['file']);
+      expect(schema?.properties?.file, path).toMatchObject({ type: 'string', format: 'binary' });
+      expect(schema?.properties?.mapping?.type, path).toBe('string');
+    }
+  });
+
   it('keeps the audit log append-only in the database', async () => {
     await expect(v.database.query('DELETE FROM audit_events')).rejects.toThrow(/append-only/);
     await expect(v.database.query("UPDATE audit_events SET action = 'x'")).rejects.toThrow(/append-only/);
