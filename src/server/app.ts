@@ -51,7 +51,11 @@ function documentMultipartUploads(input: Parameters<typeof jsonSchemaTransform>[
           description:
             'Optional column mapping as JSON ({"columns": {field: column header}}), sent before the file part',
         },
-        file: { type: 'string', format: 'binary', description: 'The file: CSV (UTF-8 or Windows-1252) or XLSX' },
+        file: {
+          type: 'string',
+          format: 'binary',
+          description: 'The file: CSV (UTF-8 or Windows-1252) or XLSX',
+        },
       },
     };
   }

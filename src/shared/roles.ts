@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'volunteers:manage',
   'vroegsignalering:read',
   'vroegsignalering:manage',
+  // Using the calculators of the rules engine (beslagvrije voet, normen, toeslagen); no personal data.
+  'berekeningen:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,10 +48,23 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'persons:read_bsn',
     'vroegsignalering:read',
     'vroegsignalering:manage',
+    'berekeningen:read',
   ],
-  schuldhulpverlener: ['organisation:read', 'persons:read', 'persons:read_bsn', 'vroegsignalering:read'],
-  regisseur: ['organisation:read', 'persons:read', 'persons:read_bsn', 'vroegsignalering:read'],
-  coordinator_vrijwilligers: ['organisation:read', 'persons:read', 'volunteers:manage'],
+  schuldhulpverlener: [
+    'organisation:read',
+    'persons:read',
+    'persons:read_bsn',
+    'vroegsignalering:read',
+    'berekeningen:read',
+  ],
+  regisseur: [
+    'organisation:read',
+    'persons:read',
+    'persons:read_bsn',
+    'vroegsignalering:read',
+    'berekeningen:read',
+  ],
+  coordinator_vrijwilligers: ['organisation:read', 'persons:read', 'volunteers:manage', 'berekeningen:read'],
   // A volunteer may see the households they are matched to, but never a BSN.
   vrijwilliger: ['persons:read'],
   beleidsmedewerker: ['organisation:read', 'aggregates:read'],

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../http/types.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { berekeningenRoutes } from './berekeningen/routes.ts';
 import { organisationRoutes } from './organisation/routes.ts';
 import { partnerRoutes } from './partners/routes.ts';
 import { personRoutes } from './persons/routes.ts';
@@ -21,4 +22,5 @@ export const API_MODULES: ReadonlyArray<(app: FastifyInstance, deps: Deps) => Pr
   queueRoutes,
   vroegsignaleringRoutes,
   importRoutes,
+  berekeningenRoutes,
 ];

@@ -11,7 +11,7 @@ import {
   SignalImportSchema,
 } from '../../../../shared/schemas/imports.ts';
 import { requireMachine, requireUser } from '../../../http/guard.ts';
-import { problems } from '../../../http/problem.ts';
+import { ProblemError, problems } from '../../../http/problem.ts';
 import type { Deps } from '../../../http/types.ts';
 import { findPartnerForMachineClient } from '../../partners/service.ts';
 import type { ImportRow } from './repository.ts';
@@ -46,18 +46,26 @@ async function readUpload(req: FastifyRequest) {
     ]);
   }
   let mapping: unknown;
-  for await (const part of req.parts()) {
-    if (part.type === 'field' && part.fieldname === 'mapping') {
-      try {
-        mapping = JSON.parse(String(part.value));
-      } catch {
-        throw problems.badRequest('The mapping field is not JSON.', [
-          { name: 'body.mapping', code: 'invalid_json', reason: 'Not JSON' },
-        ]);
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'field' && part.fieldname === 'mapping') {
+        try {
+          mapping = JSON.parse(String(part.value));
+        } catch {
+          throw problems.badRequest('The mapping field is not JSON.', [
+            { name: 'body.mapping', code: 'invalid_json', reason: 'Not JSON' },
+          ]);
+        }
+      } else if (part.type === 'file' && part.fieldname === 'file') {
+        return { stream: part.file, fileName: part.filename || 'upload', mapping };
       }
-    } else if (part.type === 'file' && part.fieldname === 'file') {
-      return { stream: part.file, fileName: part.filename || 'upload', mapping };
     }
+  } catch (err) {
+    // A body that is not multipart at all (no boundary, cut off) is the client's error, not ours.
+    if (err instanceof ProblemError || (err as { statusCode?: number }).statusCode) throw err;
+    throw problems.badRequest('The upload is not valid multipart/form-data.', [
+      { name: 'body', code: 'invalid_multipart', reason: (err as Error).message },
+    ]);
   }
   throw problems.badRequest('The upload has no file.', [
     { name: 'body.file', code: 'required', reason: 'No file part' },
