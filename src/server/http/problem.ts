@@ -12,6 +12,8 @@ export class ProblemError extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly invalidParams?: InvalidParam[],
+    /** RFC 9457 extension members, for what a client acts on (e.g. the id of the existing resource). */
+    readonly extensions?: Record<string, string | number | boolean | null>,
   ) {
     super(detail ?? title);
   }
@@ -39,8 +41,10 @@ export function sendProblem(
   title: string,
   detail?: string,
   invalidParams?: InvalidParam[],
+  extensions?: Record<string, string | number | boolean | null>,
 ): FastifyReply {
   const body: Problem = {
+    ...extensions,
     type: `${TYPE_BASE}${slug}`,
     title,
     status,
@@ -107,6 +111,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         error.title,
         error.detail,
         error.invalidParams,
+        error.extensions,
       );
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -111,9 +111,7 @@ export class EmbeddedBrpAdapter implements BrpAdapter {
   /**
    * Loads everyone of the municipality born on that date and keeps those whose surname fits the normalised
    * surname key of matching (own, partner or combined name, tussenvoegsels anywhere, diacritics, ij/y, typos).
-   * Note: persons has no index on geboortedatum, so this scans the municipality's persons; it is meant for the
-   * few signals without a usable address. An index on persons (municipality_id, geboortedatum) would make it
-   * an index look-up.
+   * An index look-up on persons (municipality_id, geboortedatum), migration 0009.
    */
   async findByNameAndBirthDate(
     municipalityId: string,

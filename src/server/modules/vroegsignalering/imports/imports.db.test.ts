@@ -135,6 +135,7 @@ describe('file imports: every line accepted, quarantined or refused as duplicate
     const again = await upload(iconv.encode(csv, 'win1252'));
     expect(again.statusCode).toBe(409);
     expect(again.json().detail).toContain(imp.id);
+    expect(again.json().existingImportId).toBe(imp.id);
 
     // Correct the quarantined line in place and submit it again.
     const fixed = await staff.request('PUT', `/api/v1/imports/${imp.id}/regels/5`, {

@@ -159,7 +159,7 @@ export async function uploadFile(
     } catch (err) {
       if (isUniqueViolation(err)) {
         const raced = await repo.findImportByHash(database.orm, partner.id, received.sha256);
-        throw duplicateUpload(raced?.id ?? 'unknown');
+        throw duplicateUpload(raced?.id ?? null);
       }
       throw err;
     }
@@ -172,12 +172,14 @@ export async function uploadFile(
   }
 }
 
-function duplicateUpload(existingId: string): ProblemError {
+function duplicateUpload(existingId: string | null): ProblemError {
   return new ProblemError(
     409,
     'bestand-al-aangeleverd',
     'Conflict',
-    `This file was already uploaded for this partner (import ${existingId}); nothing was imported twice.`,
+    `This file was already uploaded for this partner${existingId ? ` (import ${existingId})` : ''}; nothing was imported twice.`,
+    undefined,
+    { existingImportId: existingId },
   );
 }
 
@@ -248,7 +250,12 @@ export async function runImport(
           raw: row.cells,
           errors:
             r?.outcome === 'rejected'
-              ? r.errors.map((e) => ({ column: e.field, field: e.field, code: e.code, message: e.message }))
+              ? r.errors.map((e) => {
+                  // Reported against the partner's own column, as the row mapping does.
+                  const header = mapping.columns?.[e.field as keyof typeof mapping.columns];
+                  const column = typeof header === 'string' && header !== '' ? header : e.field;
+                  return { column, field: e.field, code: e.code, message: e.message };
+                })
               : [],
         };
       });
