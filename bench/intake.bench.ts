@@ -33,8 +33,14 @@ const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MiB`;
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function open(): Promise<{ db: Database; drop: () => Promise<void> }> {
-  if (kind === 'pglite')
-    return { db: await openDatabase({ kind: 'pglite', dataDir: null }), drop: async () => {} };
+  if (kind === 'pglite') {
+    // On disk, as `npm start` runs it: an in-memory PGlite would count the whole database as process memory.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vangnet-intake-bench-pglite-'));
+    return {
+      db: await openDatabase({ kind: 'pglite', dataDir }),
+      drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    };
+  }
   const name = `vangnet_intake_bench_${randomBytes(4).toString('hex')}`;
   const admin = await openDatabase({ kind: 'postgres', url: serverUrl });
   await admin.query(`CREATE DATABASE ${name}`);
@@ -136,7 +142,7 @@ try {
   );
   const municipalityId = m?.id as string;
   console.log(
-    `Vangnet intake benchmark on ${kind === 'pglite' ? 'PGlite (in memory)' : `PostgreSQL (${serverUrl.replace(/\/\/[^@]*@/, '//')})`}`,
+    `Vangnet intake benchmark on ${kind === 'pglite' ? 'PGlite (data directory on disk)' : `PostgreSQL (${serverUrl.replace(/\/\/[^@]*@/, '//')})`}`,
   );
   let t = performance.now();
   await seedPopulation(db, {

@@ -27,6 +27,22 @@ const EnvSchema = z.object({
   OIDC_REDIRECT_URI: z.string().url().optional(),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   JOBS_ENABLED: bool.default(true),
+  // DDAS reporting (issue 6): the CBS pull API and the export.
+  DDAS_CODE_GEGEVENSLEVERANCIER: z.string().trim().min(1).max(100).default('VANGNET'),
+  DDAS_API_BASE_PATH: z
+    .string()
+    .regex(/^(\/[A-Za-z0-9._-]+)+$/, 'A path like /ddas/vroegsignalering (below /api/v1)')
+    .default('/ddas/vroegsignalering'),
+  DDAS_SIGNING_KEY_FILE: z.string().optional(),
+  DDAS_SIGNING_CERT_FILE: z.string().optional(),
+  DDAS_TRUST_ANCHORS_FILE: z.string().optional(),
+  DDAS_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(100_000).default(25_000),
+  // Outreach (issue 5): e-mail through SMTP, text messages through an HTTP provider.
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  SMS_PROVIDER_URL: z.string().url().optional(),
+  SMS_PROVIDER_TOKEN: z.string().optional(),
+  SMS_SENDER: z.string().max(11).optional(),
 });
 
 export type Config = {
@@ -45,6 +61,28 @@ export type Config = {
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string } | null;
   loginRateLimitPerMinute: number;
   jobsEnabled: boolean;
+  /** DDAS: the CBS pull API (POST /api/v1{apiBasePath}/gegevens) and the export. Files are PEM. */
+  ddas: {
+    codeGegevensleverancier: string;
+    apiBasePath: string;
+    /** Private key and certificate chain (signing certificate first) for nlgov-adr-payload-sig on responses. */
+    signingKeyFile: string | null;
+    signingCertFile: string | null;
+    /** CA certificates that signed requests must chain to (PKIoverheid in production). */
+    trustAnchorsFile: string | null;
+    maxPageSize: number;
+  };
+  /**
+   * Outreach: SMTP (smtp://user:pass@host:port or smtps://) and the text-message provider (POST JSON with a
+   * bearer token). Unset in the demo: messages are then delivered to nobody and logged as sent (demo).
+   */
+  outreach: {
+    smtpUrl: string | null;
+    mailFrom: string;
+    smsUrl: string | null;
+    smsToken: string | null;
+    smsSender: string;
+  };
 };
 
 export class ConfigError extends Error {}
@@ -108,5 +146,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : null,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     jobsEnabled: e.JOBS_ENABLED,
+    ddas: {
+      codeGegevensleverancier: e.DDAS_CODE_GEGEVENSLEVERANCIER,
+      apiBasePath: e.DDAS_API_BASE_PATH,
+      signingKeyFile: e.DDAS_SIGNING_KEY_FILE ?? null,
+      signingCertFile: e.DDAS_SIGNING_CERT_FILE ?? null,
+      trustAnchorsFile: e.DDAS_TRUST_ANCHORS_FILE ?? null,
+      maxPageSize: e.DDAS_MAX_PAGE_SIZE,
+    },
+    outreach: {
+      smtpUrl: e.SMTP_URL ?? null,
+      mailFrom: e.MAIL_FROM ?? 'Vangnet <no-reply@vangnet.invalid>',
+      smsUrl: e.SMS_PROVIDER_URL ?? null,
+      smsToken: e.SMS_PROVIDER_TOKEN ?? null,
+      smsSender: e.SMS_SENDER ?? 'Gemeente',
+    },
   };
 }

@@ -6,9 +6,12 @@ import { type Database, openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { type JobQueue, registerWorker, startJobQueue } from './jobs/queue.ts';
 import { deleteExpiredSessionsJob } from './modules/auth/jobs.ts';
+import { registerFollowupJobs } from './modules/vroegsignalering/followup/jobs.ts';
 import { IMPORT_JOB, runImport } from './modules/vroegsignalering/imports/service.ts';
+import { registerOutreachJobs } from './modules/vroegsignalering/outreach/jobs.ts';
 import { pipelineDeps } from './modules/vroegsignalering/pipeline-deps.ts';
 import { type DemoLogin, demoLogins, hasAnyRegion, seedDemoRegion } from './seed/demo.ts';
+import { seedDemoFollowup } from './seed/demo-followup.ts';
 import { seedDemoSignals } from './seed/demo-signals.ts';
 import { seedPopulation } from './seed/load.ts';
 
@@ -47,6 +50,8 @@ export async function createVangnet(
               deps,
             );
             logger.info({ municipality: m.cbs_code, signals: n }, 'demo signals seeded');
+            const f = await seedDemoFollowup(database, { id: m.id, seed: Number(m.cbs_code) }, deps);
+            logger.info({ municipality: m.cbs_code, meldingen: f }, 'demo follow-up seeded');
           }
         }
       }
@@ -65,6 +70,8 @@ export async function createVangnet(
           pollingIntervalSeconds: 1,
         },
       );
+      await registerFollowupJobs(jobs, database, config);
+      await registerOutreachJobs(jobs, database, config);
     }
     const app = await buildApp({ config, database, logger, jobs });
     return {

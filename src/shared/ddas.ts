@@ -62,3 +62,10 @@ export const DDAS_EINDRESULTATEN = [
   'Verwijzing zonder tussenkomst inwoner',
 ] as const;
 export type DdasEindresultaat = (typeof DDAS_EINDRESULTATEN)[number];
+
+export const DDAS_DAGDELEN = ['Ochtend', 'Middag', 'Avond'] as const;
+export type DdasDagdeel = (typeof DDAS_DAGDELEN)[number];
+
+/** DDAS `geslacht` of the client (Uitwisselmodel $defs.geslacht), verbatim. */
+export const DDAS_GESLACHTEN = ['Man', 'Vrouw', 'Onbekend', 'Leeg'] as const;
+export type DdasGeslacht = (typeof DDAS_GESLACHTEN)[number];

@@ -210,6 +210,21 @@ const verwijzenRoute = createRoute({
   path: '/verwijzen',
   component: vs('VerwijzenPage'),
 });
+const followupWorkRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/vroegsignalering/werk',
+  component: vs('FollowupWorkPage'),
+});
+const followupAgendaRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/vroegsignalering/agenda',
+  component: vs('FollowupAgendaPage'),
+});
+const followupRouteRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/vroegsignalering/route',
+  component: vs('FollowupRoutePage'),
+});
 
 const partnersRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
@@ -281,6 +296,9 @@ const routeTree = rootRoute.addChildren([
     signaalRoute,
     afwegingskaderRoute,
     verwijzenRoute,
+    followupWorkRoute,
+    followupAgendaRoute,
+    followupRouteRoute,
     partnersRoute,
     partnerNewRoute,
     partnerEditRoute,

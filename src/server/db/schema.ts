@@ -417,3 +417,94 @@ export const knownResidents = pgTable(
   },
   (t) => [primaryKey({ columns: [t.municipalityId, t.personId] })],
 );
+
+// --- Vroegsignalering follow-up workflow (migration 0005) ---
+
+export const followupSettings = pgTable('followup_settings', {
+  municipalityId: uuid('municipality_id').primaryKey(),
+  firstContactDays: integer('first_contact_days').notNull().default(14),
+  firstContactUnit: text('first_contact_unit').$type<'kalenderdagen' | 'werkdagen'>().notNull(),
+  firstAnalysisDays: integer('first_analysis_days').notNull().default(28),
+  firstAnalysisUnit: text('first_analysis_unit').$type<'kalenderdagen' | 'werkdagen'>().notNull(),
+  crisisWorkingDays: integer('crisis_working_days').notNull().default(3),
+  dueSoonWorkingDays: integer('due_soon_working_days').notNull().default(3),
+  bevrijdingsdag: text('bevrijdingsdag').$type<'lustrum' | 'always' | 'never'>().notNull(),
+  extraClosingDays: date('extra_closing_days', { mode: 'string' }).array().notNull().default([]),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+});
+
+export const plannedActions = pgTable('planned_actions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  meldingId: uuid('melding_id').notNull(),
+  kind: text('kind').notNull(),
+  plannedFor: date('planned_for', { mode: 'string' }).notNull(),
+  dagdeel: text('dagdeel'),
+  assignedTo: uuid('assigned_to'),
+  note: text('note'),
+  status: text('status').$type<'gepland' | 'gedaan' | 'vervallen'>().notNull().default('gepland'),
+  doneAt: ts('done_at'),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const quickFixChecks = pgTable('quick_fix_checks', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  meldingId: uuid('melding_id').notNull(),
+  acceptedOn: date('accepted_on', { mode: 'string' }).notNull(),
+  dueOn: date('due_on', { mode: 'string' }).notNull(),
+  status: text('status')
+    .$type<'gepland' | 'te_bevestigen' | 'opgelost' | 'niet_opgelost'>()
+    .notNull()
+    .default('gepland'),
+  assignedTo: uuid('assigned_to'),
+  confirmedBy: uuid('confirmed_by'),
+  confirmedAt: ts('confirmed_at'),
+  note: text('note'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const householdCases = pgTable('household_cases', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  householdId: uuid('household_id'),
+  regisseurId: uuid('regisseur_id'),
+  status: text('status').$type<'open' | 'gesloten'>().notNull().default('open'),
+  openedAt: ts('opened_at').notNull().defaultNow(),
+  openedFromMeldingId: uuid('opened_from_melding_id'),
+});
+
+export const debtHelpRequests = pgTable('debt_help_requests', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  householdCaseId: uuid('household_case_id').notNull(),
+  meldingId: uuid('melding_id'),
+  requestedOn: date('requested_on', { mode: 'string' }).notNull(),
+  isThreatening: boolean('is_threatening').notNull().default(false),
+  firstConversationDue: date('first_conversation_due', { mode: 'string' }).notNull(),
+  firstConversationOn: date('first_conversation_on', { mode: 'string' }),
+  status: text('status')
+    .$type<'aangevraagd' | 'in_behandeling' | 'afgerond' | 'ingetrokken'>()
+    .notNull()
+    .default('aangevraagd'),
+  note: text('note'),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const meldingHandovers = pgTable('melding_handovers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  meldingId: uuid('melding_id').notNull(),
+  kind: text('kind').$type<'schuldhulp' | 'regisseur' | 'extern'>().notNull(),
+  householdCaseId: uuid('household_case_id'),
+  debtHelpRequestId: uuid('debt_help_request_id'),
+  organisation: text('organisation'),
+  consentGivenOn: date('consent_given_on', { mode: 'string' }),
+  consentNote: text('consent_note'),
+  note: text('note'),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});

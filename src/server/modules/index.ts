@@ -8,7 +8,9 @@ import { partnerRoutes } from './partners/routes.ts';
 import { personRoutes } from './persons/routes.ts';
 import { queueRoutes } from './queues/routes.ts';
 import { usersRoutes } from './users/routes.ts';
+import { followupRoutes } from './vroegsignalering/followup/routes.ts';
 import { importRoutes } from './vroegsignalering/imports/routes.ts';
+import { outreachRoutes } from './vroegsignalering/outreach/routes.ts';
 import { vroegsignaleringRoutes } from './vroegsignalering/routes.ts';
 
 /** Every domain module's routes, mounted under /api/v1. Add a module here to give it a door. */
@@ -22,5 +24,7 @@ export const API_MODULES: ReadonlyArray<(app: FastifyInstance, deps: Deps) => Pr
   queueRoutes,
   vroegsignaleringRoutes,
   importRoutes,
+  followupRoutes,
   berekeningenRoutes,
+  outreachRoutes,
 ];

@@ -16,6 +16,7 @@ import {
 } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/crypto.ts';
 import { ensureRuleSet } from '../modules/vroegsignalering/pipeline/process.ts';
+import { seedDemoOutreach } from './demo-outreach.ts';
 
 export const DEMO_PASSWORD = 'Vangnet-demo-2026';
 
@@ -231,6 +232,7 @@ export async function seedDemoRegion(
         .values(DEFAULT_REFERRAL_SOURCES.map((r) => ({ municipalityId: m.id, name: r.name, kind: r.kind })));
       // Werkbakjes and the default afwegingskader exist from the start, not only after the first signal.
       await ensureRuleSet(tx, m.id);
+      await seedDemoOutreach(tx, m.id, DEMO_MUNICIPALITIES[result.indexOf(m)]?.name ?? '');
     }
     clients.push(
       {

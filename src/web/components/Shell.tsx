@@ -246,7 +246,11 @@ export function navGroups(t: TFunction, session: Session): NavGroup[] {
 
   const vroegsignalering: NavEntry[] = [];
   if (may('vroegsignalering:read'))
-    vroegsignalering.push({ to: '/vroegsignalering/meldingen', label: t('nav.meldingen') });
+    vroegsignalering.push(
+      { to: '/vroegsignalering/werk', label: t('nav.werk') },
+      { to: '/vroegsignalering/agenda', label: t('nav.agenda') },
+      { to: '/vroegsignalering/meldingen', label: t('nav.meldingen') },
+    );
   if (may('vroegsignalering:manage')) {
     vroegsignalering.push(
       { to: '/vroegsignalering/koppelen', label: t('nav.koppelen') },
@@ -321,6 +325,8 @@ type NavTarget =
   | '/beheer/werkbakjes'
   | '/audit'
   | '/vroegsignalering/meldingen'
+  | '/vroegsignalering/werk'
+  | '/vroegsignalering/agenda'
   | '/vroegsignalering/koppelen'
   | '/vroegsignalering/bestanden'
   | '/vroegsignalering/signaal'

@@ -12,6 +12,7 @@ import { roleLabel } from '../components/roles.ts';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { formatDate } from '../i18n/index.ts';
 import { hasPermission, useSession } from '../session.ts';
+import { MyWorkSection } from './vroegsignalering/FollowupPages.tsx';
 
 type Task = {
   to:
@@ -111,6 +112,8 @@ export function HomePage() {
         {t('home.greeting', { name: session.user.displayName })}{' '}
         {t('home.today', { date: formatDate(new Date()) })}
       </Paragraph>
+
+      {hasPermission(session, 'meldingen:manage') && <MyWorkSection />}
 
       {active && (
         <section className="vangnet-section" aria-labelledby="home-municipality">

@@ -13,6 +13,18 @@ export const PURPOSES = {
   brpLookup: 'raadplegen-brp',
   machineAccess: 'gegevensuitwisseling-partner',
   earlySignalling: 'vroegsignalering-schulden',
+  // Finding households that probably miss toeslagen or local schemes, for proactive contact (issue 8).
+  nonTakeUp: 'bestrijding-niet-gebruik',
+  // The integrated household plan: regie, network, consent, goals and referrals (issue 7).
+  householdPlan: 'regie-huishoudplan',
+  // The debt-help trajectory (Wgs schuldhulpverlening): aanmelding to uitstroom, debts, DDAS SHV (issue 7).
+  debtHelp: 'schuldhulpverlening',
+  // Budgetmaatjes: volunteers, matching and what they log (issue 9).
+  volunteers: 'inzet-vrijwilligers',
+  // The maatwerkbudget: requests, the gate, decisions, payments and follow-up (issue 9).
+  customBudget: 'maatwerkbudget',
+  // The business case per intervention and the "wat werkt" catalogue: policy information (issue 9).
+  businessCase: 'beleidsinformatie-businesscase',
 } as const;
 export type Purpose = (typeof PURPOSES)[keyof typeof PURPOSES];
 

@@ -59,6 +59,7 @@ import {
   validateMeldingenSearch,
 } from '../../vroegsignalering/meldingenSearch.ts';
 import { formatEuros, parseEuros } from '../../vroegsignalering/money.ts';
+import { FollowupPanel } from './FollowupPages.tsx';
 
 /** The filters of the list the user came from, so "Terug naar de meldingen" keeps them. */
 let lastSearch: MeldingenSearch = {};
@@ -439,6 +440,7 @@ function MeldingView({ melding }: { melding: MeldingDetail }) {
         </Alert>
       )}
       <MeldingFacts melding={melding} wijkName={wijk ? `${wijk.name} (${wijk.code})` : ''} list={list} />
+      <FollowupPanel meldingId={melding.id} />
       <section className="vangnet-section" aria-labelledby="why-heading">
         <Heading2 id="why-heading">{t('melding.why')}</Heading2>
         <Explanation melding={melding} />

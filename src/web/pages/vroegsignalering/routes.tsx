@@ -14,6 +14,7 @@ import {
   WorkQueueNewPage,
   WorkQueuesPage,
 } from './ConfigPages.tsx';
+import { FollowupAgendaPage, FollowupRoutePage, FollowupWorkPage } from './FollowupPages.tsx';
 import { KoppelenPage } from './KoppelenPage.tsx';
 import { MeldingenPage, MeldingPage } from './MeldingenPages.tsx';
 import { SignaalPage, VerwijzenPage } from './SignalPages.tsx';
@@ -21,6 +22,9 @@ import { SignaalPage, VerwijzenPage } from './SignalPages.tsx';
 export {
   AfwegingskaderPage,
   BestandenPage,
+  FollowupAgendaPage,
+  FollowupRoutePage,
+  FollowupWorkPage,
   KoppelenPage,
   PartnerNewPage,
   PartnersPage,
