@@ -62,8 +62,12 @@ type Kind =
   | 'werkbakje'
   | 'signal'
   | 'melding'
-  | 'import';
+  | 'import'
+  | 'regeling'
+  | 'scan';
 const KIND_HINTS: [RegExp, Kind][] = [
+  [/regeling/i, 'regeling'],
+  [/scan/i, 'scan'],
   [/melding/i, 'melding'],
   [/vroegsignal/i, 'signal'],
   [/import/i, 'import'],
@@ -375,6 +379,16 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
       roles: ['regisseur'],
     });
     expect(user.statusCode).toBe(201);
+    const regeling = await regio.request('POST', `${API}/regelingen`, {
+      soort: 'minimaregeling',
+      naam: `Regeling ${MARKER}`,
+      inkomensgrensPercentage: 300,
+      bedrag: 99,
+      bedragPeriode: 'maand',
+      hoeAanvragen: MARKER,
+      geldigVanaf: '2025-01-01',
+    });
+    expect(regeling.statusCode).toBe(201);
     const members = await regio.request('PUT', `${API}/teams/${team.json().id}/members`, {
       userIds: [user.json().id],
     });
@@ -521,6 +535,11 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
         signal: await ids('SELECT id FROM signals WHERE municipality_id = $1 ORDER BY created_at'),
         melding: await ids('SELECT id FROM meldingen WHERE municipality_id = $1 ORDER BY created_at'),
         import: await ids('SELECT id FROM signal_imports WHERE municipality_id = $1 ORDER BY created_at'),
+        regeling: [
+          regeling.json().id,
+          ...(await ids('SELECT id FROM municipal_schemes WHERE municipality_id = $1 ORDER BY name')),
+        ],
+        scan: await ids('SELECT id FROM nontakeup_scan_runs WHERE municipality_id = $1 ORDER BY started_at'),
       },
       bsns: (
         await v.database.query<{ bsn: string }>('SELECT bsn FROM persons WHERE municipality_id = $1', [mb.id])
@@ -529,11 +548,20 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
         .filter((bsn) => !bsnsOfA.has(bsn)),
       postcode: address ?? null,
     };
-    for (const kind of ['team', 'wijk', 'user', 'signaalpartner', 'verwijzer', 'werkbakje'] as const)
+    for (const kind of [
+      'team',
+      'wijk',
+      'user',
+      'signaalpartner',
+      'verwijzer',
+      'werkbakje',
+      'regeling',
+    ] as const)
       b.ids[kind] = [...new Set(b.ids[kind])];
     expect(b.ids.user).toContain(user.json().id);
     expect(b.ids.melding.length).toBeGreaterThan(0);
     expect(b.ids.import.length).toBe(1);
+    expect(b.ids.scan.length).toBeGreaterThan(0);
   }, 120_000);
   afterAll(async () => v?.close());
 

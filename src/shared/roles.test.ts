@@ -24,6 +24,7 @@ const EXPECTED: Record<StaffRole, readonly Permission[]> = {
     'outreach_templates:manage',
     'regelingen:manage',
     'budgets:manage',
+    'retention:manage',
   ],
   vroegsignalering_medewerker: [
     'organisation:read',
@@ -88,6 +89,7 @@ const MUTATING: readonly Permission[] = [
   'budget_requests:manage',
   'interventions:manage',
   'businesscase:manage',
+  'retention:manage',
 ];
 
 describe('roles and permissions', () => {
@@ -245,6 +247,14 @@ describe('roles and permissions', () => {
       'schuldhulpverlener',
       'regisseur',
     ]);
+  });
+
+  it('lets only the functioneel beheerder set the retention terms; a legal hold is part of handling meldingen', () => {
+    expect(STAFF_ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('retention:manage'))).toEqual([
+      'functioneel_beheerder',
+    ]);
+    expect(permissionsFor(['functioneel_beheerder']).has('meldingen:manage')).toBe(false);
+    expect(permissionsFor(['vroegsignalering_medewerker']).has('retention:manage')).toBe(false);
   });
 
   it('unites the permissions of several roles', () => {

@@ -63,6 +63,8 @@ export const PERMISSIONS = [
   'interventions:manage',
   // Business case: the societal price list, assumptions, scenarios and the "wat werkt" catalogue (issue 9).
   'businesscase:manage',
+  // Retention (AVG): the terms per municipality and running the deletion now; no personal data is shown.
+  'retention:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -77,6 +79,7 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     'outreach_templates:manage',
     'regelingen:manage',
     'budgets:manage',
+    'retention:manage',
   ],
   vroegsignalering_medewerker: [
     'organisation:read',

@@ -226,6 +226,48 @@ const followupRouteRoute = createRoute({
   component: vs('FollowupRoutePage'),
 });
 
+// Berekeningen: calculator, non-take-up, municipal schemes (their own chunk) ------------------------------
+
+const bk = (name: keyof typeof import('./pages/berekeningen/routes.tsx')) =>
+  lazyRouteComponent(() => import('./pages/berekeningen/routes.tsx'), name);
+
+const calculatorRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/berekeningen',
+  component: bk('CalculatorPage'),
+});
+const nietGebruikRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/berekeningen/niet-gebruik',
+  component: bk('NietGebruikPage'),
+});
+const householdScanRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/berekeningen/huishoudens/$householdId',
+  validateSearch: (search: Record<string, unknown>): { peildatum?: string } => ({
+    peildatum:
+      typeof search.peildatum === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(search.peildatum)
+        ? search.peildatum
+        : undefined,
+  }),
+  component: bk('HuishoudenScanRoute'),
+});
+const regelingenRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/regelingen',
+  component: bk('RegelingenPage'),
+});
+const regelingNewRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/regelingen/nieuw',
+  component: bk('RegelingNewPage'),
+});
+const regelingEditRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/regelingen/$schemeId',
+  component: bk('RegelingEditRoute'),
+});
+
 const partnersRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
   path: '/beheer/signaalpartners',
@@ -299,6 +341,12 @@ const routeTree = rootRoute.addChildren([
     followupWorkRoute,
     followupAgendaRoute,
     followupRouteRoute,
+    calculatorRoute,
+    nietGebruikRoute,
+    householdScanRoute,
+    regelingenRoute,
+    regelingNewRoute,
+    regelingEditRoute,
     partnersRoute,
     partnerNewRoute,
     partnerEditRoute,

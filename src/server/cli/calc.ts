@@ -2,13 +2,23 @@
 // Reads one JSON object on standard input, writes one JSON object (the result with its explanation) on standard
 // output. Exit 0 on success; on invalid input a clear message on standard error and exit 1 (2 for a usage error).
 import { z } from 'zod';
-import { REGEL_INPUTS, REGELS, type Regel } from '../../shared/schemas/berekeningen.ts';
+import {
+  REGEL_INPUTS,
+  REGELS,
+  type Regel,
+  VoorzieningenScanInput,
+} from '../../shared/schemas/berekeningen.ts';
 import { RegelInputError } from '../modules/berekeningen/parameters.ts';
 import { bereken, type RegelInput } from '../modules/berekeningen/rules/index.ts';
+import { evalueerHuishouden } from '../modules/berekeningen/rules/scan.ts';
+import { legUit } from '../modules/berekeningen/rules/scan-teksten.ts';
+
+/** The ad hoc voorliggende-voorzieningen scan: national provisions only (no municipality on the command line). */
+const SCAN = 'voorzieningen-scan';
 
 const USAGE = `Usage: npm run --silent calc -- <regel> < input.json
 
-  <regel>   one of: ${REGELS.join(', ')}
+  <regel>   one of: ${[...REGELS, SCAN].join(', ')}
 
 Reads one JSON object on standard input, for example
   echo '{"peildatum":"2025-07-01","leefsituatie":"alleenstaande","leeftijd":30}' | npm run --silent calc -- bijstandsnorm
@@ -30,7 +40,8 @@ async function main(): Promise<void> {
   const [regel, ...rest] = process.argv.slice(2);
   if (!regel || regel === '--help' || regel === '-h') fail(regel ? 0 : 2, [USAGE]);
   if (rest.length > 0) fail(2, [`Unexpected arguments: ${rest.join(' ')}`, '', USAGE]);
-  if (!(REGELS as readonly string[]).includes(regel)) fail(2, [`Unknown regel "${regel}".`, '', USAGE]);
+  if (!(REGELS as readonly string[]).includes(regel) && regel !== SCAN)
+    fail(2, [`Unknown regel "${regel}".`, '', USAGE]);
   const text = await readStdin();
   let raw: unknown;
   try {
@@ -40,7 +51,8 @@ async function main(): Promise<void> {
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     fail(1, ['Invalid input: expected one JSON object.']);
-  const parsed = REGEL_INPUTS[regel as Regel].safeParse(raw);
+  const schema = regel === SCAN ? VoorzieningenScanInput : REGEL_INPUTS[regel as Regel];
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     fail(1, [
       `Invalid input for ${regel}:`,
@@ -48,7 +60,13 @@ async function main(): Promise<void> {
     ]);
   }
   try {
-    const result = bereken(regel as Regel, parsed.data as RegelInput<Regel>);
+    const result =
+      regel === SCAN
+        ? legUit(
+            (parsed.data as { peildatum: string }).peildatum,
+            evalueerHuishouden(parsed.data as Parameters<typeof evalueerHuishouden>[0], []),
+          )
+        : bereken(regel as Regel, parsed.data as RegelInput<Regel>);
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } catch (err) {
     if (err instanceof RegelInputError)

@@ -16,6 +16,7 @@ import {
 } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/crypto.ts';
 import { ensureRuleSet } from '../modules/vroegsignalering/pipeline/process.ts';
+import { seedDemoBerekeningen } from './demo-berekeningen.ts';
 import { seedDemoOutreach } from './demo-outreach.ts';
 
 export const DEMO_PASSWORD = 'Vangnet-demo-2026';
@@ -259,6 +260,7 @@ export async function seedDemoRegion(
       seed: 42 + i,
       wijkIds: m.wijkIds,
     });
+    await seedDemoBerekeningen(db, m.id, DEMO_MUNICIPALITIES[i]?.name ?? '');
   }
   return { logins, machineClients: clients };
 }

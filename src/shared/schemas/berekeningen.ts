@@ -226,3 +226,277 @@ export type BijstandsnormResultaat = z.infer<typeof BijstandsnormResult>;
 export type ZorgtoeslagResultaat = z.infer<typeof ZorgtoeslagResult>;
 export type HuurtoeslagResultaat = z.infer<typeof HuurtoeslagResult>;
 export type KindgebondenBudgetResultaat = z.infer<typeof KindgebondenBudgetResult>;
+
+// --- Municipal schemes (configured per municipality) ---------------------------------------------------------
+
+export const REGELING_SOORTEN = [
+  'kwijtschelding',
+  'bijzondere-bijstand',
+  'individuele-inkomenstoeslag',
+  'minimaregeling',
+] as const;
+export type RegelingSoort = (typeof REGELING_SOORTEN)[number];
+export const BEDRAG_PERIODES = ['maand', 'jaar'] as const;
+
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date as YYYY-MM-DD')
+  // zod runs refinements even after the regex failed: never call toISOString on an invalid date.
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'Not an existing calendar date');
+const Naam = z.string().trim().min(2).max(120);
+
+const RegelingFields = {
+  soort: z.enum(REGELING_SOORTEN),
+  naam: Naam,
+  inkomensgrensPercentage: z
+    .number()
+    .gt(0)
+    .max(300)
+    .multipleOf(0.01)
+    .describe('Income limit as a percentage of the applicable bijstandsnorm incl. vakantietoeslag'),
+  vermogensgrens: Euro.nullable().describe('Asset limit of the household in euros; null: no asset test'),
+  bedrag: Euro.describe('Amount per household, in euros per bedragPeriode'),
+  bedragPerKind: Euro.describe('Extra amount per child under 18, in euros per bedragPeriode'),
+  bedragPeriode: z.enum(BEDRAG_PERIODES),
+  minimumLeeftijd: Leeftijd.min(15).nullable().describe('Minimum age of the applicant; null: 18'),
+  hoeAanvragen: z.string().trim().max(1000).describe('How to apply, in plain language'),
+  aanvraagUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable(),
+  geldigVanaf: IsoDate,
+  geldigTot: IsoDate.nullable(),
+  actief: z.boolean(),
+};
+
+function checkDates(v: { geldigVanaf?: string; geldigTot?: string | null }, ctx: z.RefinementCtx) {
+  if (v.geldigVanaf && v.geldigTot && v.geldigTot < v.geldigVanaf) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['geldigTot'],
+      message: 'Must not be before geldigVanaf',
+      params: { code: 'before_start' },
+    });
+  }
+}
+
+export const RegelingCreateBody = z
+  .strictObject({
+    ...RegelingFields,
+    vermogensgrens: RegelingFields.vermogensgrens.default(null),
+    bedragPerKind: RegelingFields.bedragPerKind.default(0),
+    minimumLeeftijd: RegelingFields.minimumLeeftijd.default(null),
+    hoeAanvragen: RegelingFields.hoeAanvragen.default(''),
+    aanvraagUrl: RegelingFields.aanvraagUrl.default(null),
+    geldigTot: RegelingFields.geldigTot.default(null),
+    actief: RegelingFields.actief.default(true),
+  })
+  .superRefine(checkDates)
+  .meta({ id: 'RegelingCreate' });
+export type RegelingCreate = z.output<typeof RegelingCreateBody>;
+
+export const RegelingPatchBody = z
+  .strictObject(RegelingFields)
+  .partial()
+  .superRefine(checkDates)
+  .meta({ id: 'RegelingPatch' });
+export type RegelingPatch = z.output<typeof RegelingPatchBody>;
+
+export const RegelingSchema = z
+  .object({
+    id: z.uuid(),
+    soort: z.enum(REGELING_SOORTEN),
+    naam: z.string(),
+    inkomensgrensPercentage: z.number(),
+    vermogensgrens: z.number().nullable(),
+    bedrag: z.number(),
+    bedragPerKind: z.number(),
+    bedragPeriode: z.enum(BEDRAG_PERIODES),
+    minimumLeeftijd: z.number().nullable(),
+    hoeAanvragen: z.string(),
+    aanvraagUrl: z.string().nullable(),
+    geldigVanaf: z.string(),
+    geldigTot: z.string().nullable(),
+    actief: z.boolean(),
+    bijgewerkt: z.string(),
+  })
+  .meta({ id: 'Regeling' });
+export type Regeling = z.infer<typeof RegelingSchema>;
+
+export const RegelingenQuery = z.strictObject({
+  peildatum: Peildatum.optional().describe('Only the schemes in force on this date'),
+});
+
+// --- Voorliggende voorzieningen (non-take-up) scan ----------------------------------------------------------
+
+export const LANDELIJKE_VOORZIENINGEN = [
+  'zorgtoeslag',
+  'huurtoeslag',
+  'kindgebonden-budget',
+  'bijstand',
+] as const;
+export type LandelijkeVoorziening = (typeof LANDELIJKE_VOORZIENINGEN)[number];
+export const HUISHOUDEN_ROLLEN = ['aanvrager', 'partner', 'kind', 'overig'] as const;
+export type HuishoudenRol = (typeof HUISHOUDEN_ROLLEN)[number];
+
+export const HuishoudenLidInput = z.strictObject({
+  rol: z
+    .enum(HUISHOUDEN_ROLLEN)
+    .describe('aanvrager and partner are toeslagpartners; kind and overig live with them'),
+  leeftijd: Leeftijd,
+  nettoMaandinkomen: Euro.default(0).describe('Net monthly income incl. vakantiegeld'),
+  belastbaarJaarinkomen: Euro.optional().describe(
+    'Belastbaar jaarinkomen; default 12 x the net monthly income',
+  ),
+});
+
+export const VoorzieningenScanInput = z
+  .strictObject({
+    peildatum: Peildatum,
+    leden: z.array(HuishoudenLidInput).min(1).max(20),
+    kaleHuur: Euro.optional().describe('Kale huur per month; absent: no rented home (no huurtoeslag)'),
+    servicekosten: Euro.optional(),
+    vermogen: Euro.default(0).describe('Assets of the household on 1 January'),
+    ontvangt: z
+      .array(z.enum(LANDELIJKE_VOORZIENINGEN))
+      .max(4)
+      .default([])
+      .describe('National provisions the household already receives'),
+    ontvangtRegelingen: z
+      .array(z.uuid())
+      .max(50)
+      .default([])
+      .describe('Municipal schemes (ids) the household already receives'),
+  })
+  .superRefine((v, ctx) => {
+    const aanvragers = v.leden.filter((l) => l.rol === 'aanvrager');
+    if (aanvragers.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['leden'],
+        message: 'Exactly one member must have rol aanvrager',
+        params: { code: 'one_aanvrager' },
+      });
+    }
+    if (v.leden.filter((l) => l.rol === 'partner').length > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['leden'],
+        message: 'At most one partner',
+        params: { code: 'one_partner' },
+      });
+    }
+    v.leden.forEach((l, i) => {
+      if (l.rol !== 'kind' && l.leeftijd < 18) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['leden', i, 'leeftijd'],
+          message: 'The aanvrager, partner and other adults are at least 18',
+          params: { code: 'too_young' },
+        });
+      }
+    });
+  })
+  .meta({ id: 'VoorzieningenScanInput' });
+export type VoorzieningenScanInput = z.input<typeof VoorzieningenScanInput>;
+export type VoorzieningenScanVraag = z.output<typeof VoorzieningenScanInput>;
+
+const Tekst = z.object({ nl: z.string(), en: z.string() });
+const Teksten = z.object({ nl: z.array(z.string()), en: z.array(z.string()) });
+
+export const VoorzieningKansSchema = z
+  .object({
+    voorziening: z
+      .string()
+      .describe('zorgtoeslag, huurtoeslag, kindgebonden-budget, bijstand, or the scheme kind'),
+    soort: z.enum(['landelijk', 'gemeentelijk']),
+    regelingId: z.uuid().nullable(),
+    naam: Tekst,
+    bedragPerMaand: z.number(),
+    bedragPerJaar: z.number(),
+    reden: Tekst,
+    controleren: Teksten,
+    aanvragen: Tekst,
+    aanvraagUrl: z.string().nullable(),
+    betrouwbaarheid: z.enum(PARAMETER_STATUSSEN),
+  })
+  .meta({ id: 'VoorzieningKans' });
+export type VoorzieningKans = z.infer<typeof VoorzieningKansSchema>;
+
+export const VoorzieningenScanResult = z
+  .object({
+    peildatum: z.string(),
+    huishouden: z.object({
+      leefsituatie: z.enum(LEEFSITUATIES_BIJSTAND),
+      personen: z.number(),
+      kinderen: z.number(),
+      nettoMaandinkomen: z.number().describe('Aanvrager and partner together'),
+      toetsingsinkomen: z.number().describe('Aanvrager and partner together, per year'),
+      bijstandsnorm: z
+        .number()
+        .describe('The applicable norm incl. vakantietoeslag (kostendelersnorm applied)'),
+      inkomenAlsPercentageVanNorm: z.number(),
+    }),
+    kansen: z.array(VoorzieningKansSchema),
+    totaalPerMaand: z.number(),
+    totaalPerJaar: z.number(),
+    waarschuwingen: z.array(z.string()),
+  })
+  .meta({ id: 'VoorzieningenScanResultaat' });
+export type VoorzieningenScanResultaat = z.infer<typeof VoorzieningenScanResult>;
+
+export const HuishoudenScanResult = VoorzieningenScanResult.extend({
+  householdId: z.uuid(),
+  invoer: z.object({
+    leden: z.array(
+      z.object({ rol: z.enum(HUISHOUDEN_ROLLEN), leeftijd: z.number(), nettoMaandinkomen: z.number() }),
+    ),
+    kaleHuur: z.number().nullable(),
+    vermogen: z.number(),
+    ontvangt: z.array(z.string()),
+  }),
+}).meta({ id: 'HuishoudenScanResultaat' });
+
+export const ScanQuery = z.strictObject({
+  peildatum: Peildatum.optional().describe('Default: today'),
+});
+
+export const ScanStartBody = z
+  .strictObject({ peildatum: Peildatum.optional().describe('Default: today') })
+  .meta({ id: 'NietGebruikScanStart' });
+
+export const ScanRunSchema = z
+  .object({
+    id: z.uuid(),
+    peildatum: z.string(),
+    gestartOp: z.string(),
+    klaarOp: z.string().nullable(),
+    huishoudens: z.number(),
+    huishoudensMetKansen: z.number(),
+    totaalPerJaar: z.number(),
+  })
+  .meta({ id: 'NietGebruikScan' });
+export type ScanRun = z.infer<typeof ScanRunSchema>;
+
+export const OutreachItemSchema = z
+  .object({
+    householdId: z.uuid(),
+    naam: z.string().describe('Name of the head of the household'),
+    adres: z.string(),
+    kansen: z.array(
+      z.object({
+        voorziening: z.string(),
+        regelingId: z.uuid().nullable(),
+        naam: Tekst,
+        bedragPerMaand: z.number(),
+        bedragPerJaar: z.number(),
+      }),
+    ),
+    totaalPerMaand: z.number(),
+    totaalPerJaar: z.number(),
+  })
+  .meta({ id: 'NietGebruikHuishouden' });
+export type OutreachItem = z.infer<typeof OutreachItemSchema>;

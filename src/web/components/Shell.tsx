@@ -244,6 +244,10 @@ export function navGroups(t: TFunction, session: Session): NavGroup[] {
   const general: NavEntry[] = [{ to: '/', label: t('nav.home'), exact: true }];
   if (may('audit:read')) general.push({ to: '/audit', label: t('nav.audit') });
 
+  if (may('berekeningen:read'))
+    general.push({ to: '/berekeningen', label: t('nav.berekeningen'), exact: true });
+  if (may('niet_gebruik:read'))
+    general.push({ to: '/berekeningen/niet-gebruik', label: t('nav.nietGebruik') });
   const vroegsignalering: NavEntry[] = [];
   if (may('vroegsignalering:read'))
     vroegsignalering.push(
@@ -279,6 +283,7 @@ export function navGroups(t: TFunction, session: Session): NavGroup[] {
       { to: '/beheer/werkbakjes', label: t('nav.werkbakjes') },
     );
   }
+  if (may('regelingen:manage')) beheer.push({ to: '/beheer/regelingen', label: t('nav.regelingen') });
   const groups: NavGroup[] = [
     { key: 'general', items: general },
     { key: 'vroegsignalering', label: String(t('nav.groupVroegsignalering')), items: vroegsignalering },
@@ -331,7 +336,10 @@ type NavTarget =
   | '/vroegsignalering/bestanden'
   | '/vroegsignalering/signaal'
   | '/vroegsignalering/afwegingskader'
-  | '/verwijzen';
+  | '/verwijzen'
+  | '/berekeningen'
+  | '/berekeningen/niet-gebruik'
+  | '/beheer/regelingen';
 
 function NavItem({ to, label, exact }: NavEntry) {
   return (

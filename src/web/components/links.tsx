@@ -14,4 +14,5 @@ export type AdminListPath =
   | '/beheer/wijken'
   | '/beheer/signaalpartners'
   | '/beheer/verwijzers'
-  | '/beheer/werkbakjes';
+  | '/beheer/werkbakjes'
+  | '/beheer/regelingen';

@@ -100,6 +100,25 @@ describe('npm run calc', () => {
     expect(res.stderr).toMatch(message);
   });
 
+  it('scans an ad hoc household for the provisions it probably misses', async () => {
+    const res = await run(
+      ['voorzieningen-scan'],
+      JSON.stringify({
+        peildatum: '2025-07-01',
+        leden: [{ rol: 'aanvrager', leeftijd: 30, nettoMaandinkomen: 1000 }],
+        ontvangt: ['zorgtoeslag'],
+      }),
+    );
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    const out = JSON.parse(res.stdout);
+    expect(out.kansen.map((k: { voorziening: string }) => k.voorziening)).toEqual(['bijstand']);
+    expect(out.kansen[0]).toMatchObject({ bedragPerMaand: 369.06, bedragPerJaar: 4428.72 });
+    const bad = await run(['voorzieningen-scan'], '{"peildatum":"2025-07-01","leden":[]}');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/leden: .*too_small/);
+  });
+
   it('explains its usage for an unknown rule', async () => {
     const res = await run(['belasting'], '{}');
     expect(res.code).toBe(2);

@@ -46,6 +46,6 @@ describe('streaming a large CSV', () => {
     // Row n starts on line n + 1 (header) + one extra line for every earlier 100th row.
     expect(last).toEqual({ rowNumber: count + 1 + Math.floor((count - 1) / 100), name: `Jansen ${count}` });
     expect((peak - before) / 1024 / 1024).toBeLessThan(150);
-  // Generous: it streams 200 MB, and CI machines are shared; memory, not time, is what this test asserts.
+    // Generous: it streams 200 MB, and CI machines are shared; memory, not time, is what this test asserts.
   }, 600_000);
 });
