@@ -45,6 +45,7 @@ const PERSONAS = [
   { email: 'schuldhulp@voorbeeldstad.demo', why: 'persons:read, persons:read_bsn' },
   { email: 'coordinator@voorbeeldstad.demo', why: 'volunteers:manage' },
   { email: 'beleid@voorbeeldstad.demo', why: 'aggregates:read' },
+  { email: 'vroegsignalering@voorbeeldstad.demo', why: 'meldingen:manage, outreach:manage' },
   { email: 'regio@voorbeeldstad.demo', why: 'member of A and B, with A active', memberOfB: true },
 ] as const;
 type Persona = (typeof PERSONAS)[number];
@@ -64,8 +65,16 @@ type Kind =
   | 'melding'
   | 'import'
   | 'regeling'
-  | 'scan';
+  | 'scan'
+  | 'actie'
+  | 'quickfix'
+  | 'overdracht'
+  | 'contactpoging';
 const KIND_HINTS: [RegExp, Kind][] = [
+  // Follow-up: /opvolging/acties/{id} (planned actions), quick-fix checks, handovers.
+  [/^acties$/i, 'actie'],
+  [/quick-?fix/i, 'quickfix'],
+  [/^overdrachten$|handover/i, 'overdracht'],
   [/regeling/i, 'regeling'],
   [/scan/i, 'scan'],
   [/melding/i, 'melding'],
@@ -350,7 +359,9 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
   }
 
   beforeAll(async () => {
-    v = await startTestApp();
+    // The walk sends well over 600 requests a minute per persona: without the general rate limit (config.ts;
+    // the login limit stays) no answer is a 429 that proves nothing.
+    v = await startTestApp({ env: { RATE_LIMIT_ENABLED: 'false' } });
     const res = await v.app.inject({ method: 'GET', url: `${API}/openapi.json` });
     expect(res.statusCode).toBe(200);
     doc = res.json();
@@ -482,6 +493,56 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
       ),
     );
     expect(upload.statusCode).toBe(202);
+    // Follow-up of B's melding by a worker of B, the marker in every note: a contact attempt, a planned home
+    // visit, an external handover and closing as a quick fix (which plans its 30-day check).
+    const werkerEmail = `werker-${MARKER.toLowerCase()}@dorpsveld.demo`;
+    const werkerUser = await regio.request('POST', `${API}/users`, {
+      email: werkerEmail,
+      displayName: `Werker ${MARKER}`,
+      password: `${MARKER}-wachtwoord`,
+      roles: ['vroegsignalering_medewerker'],
+    });
+    expect(werkerUser.statusCode).toBe(201);
+    const werker = new TestClient(v.app);
+    expect((await werker.login(werkerEmail, `${MARKER}-wachtwoord`)).statusCode).toBe(200);
+    const [meldingOfB] = await v.database.query<{ melding_id: string }>(
+      'SELECT melding_id FROM signals WHERE id = $1',
+      [signal.json().results[0].id],
+    );
+    const fu = `${API}/opvolging/meldingen/${meldingOfB?.melding_id}`;
+    const today = new Date().toISOString().slice(0, 10);
+    const opened = await werker.request('GET', fu);
+    expect(opened.statusCode).toBe(200);
+    const attempt = await werker.request('POST', `${fu}/contactpogingen`, {
+      version: opened.json().version,
+      soort: 'Telefoon',
+      datum: today,
+      bereikt: true,
+      note: MARKER,
+    });
+    expect(attempt.statusCode).toBe(201);
+    const visit = await werker.request('POST', `${fu}/acties`, {
+      kind: 'huisbezoek',
+      plannedFor: today,
+      note: MARKER,
+    });
+    expect(visit.statusCode).toBe(201);
+    const handover = await werker.request('POST', `${fu}/overdracht`, {
+      kind: 'extern',
+      version: attempt.json().version,
+      organisation: `Organisatie ${MARKER}`,
+      consentGivenOn: today,
+      note: MARKER,
+      close: false,
+    });
+    expect(handover.statusCode).toBe(201);
+    const closedB = await werker.request('POST', `${fu}/afsluiting`, {
+      version: handover.json().version,
+      eindresultaat: '(Budget)advies en/of quick fix',
+      quickFixAcceptedOn: today,
+      note: MARKER,
+    });
+    expect(closedB.statusCode).toBe(200);
 
     // Every row of B, with the marker rows first.
     const ids = async (sql: string) =>
@@ -540,6 +601,16 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
           ...(await ids('SELECT id FROM municipal_schemes WHERE municipality_id = $1 ORDER BY name')),
         ],
         scan: await ids('SELECT id FROM nontakeup_scan_runs WHERE municipality_id = $1 ORDER BY started_at'),
+        actie: await ids('SELECT id FROM planned_actions WHERE municipality_id = $1 ORDER BY created_at, id'),
+        quickfix: await ids(
+          'SELECT id FROM quick_fix_checks WHERE municipality_id = $1 ORDER BY created_at, id',
+        ),
+        overdracht: await ids(
+          'SELECT id FROM melding_handovers WHERE municipality_id = $1 ORDER BY created_at, id',
+        ),
+        contactpoging: await ids(
+          'SELECT id FROM contact_attempts WHERE municipality_id = $1 ORDER BY created_at, id',
+        ),
       },
       bsns: (
         await v.database.query<{ bsn: string }>('SELECT bsn FROM persons WHERE municipality_id = $1', [mb.id])
@@ -562,6 +633,11 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
     expect(b.ids.melding.length).toBeGreaterThan(0);
     expect(b.ids.import.length).toBe(1);
     expect(b.ids.scan.length).toBeGreaterThan(0);
+    // Two planned actions (the home visit and the quick-fix check), the check itself, the handover, the attempt.
+    expect(b.ids.actie.length).toBeGreaterThanOrEqual(2);
+    expect(b.ids.quickfix.length).toBeGreaterThan(0);
+    expect(b.ids.overdracht.length).toBeGreaterThan(0);
+    expect(b.ids.contactpoging.length).toBeGreaterThan(0);
   }, 120_000);
   afterAll(async () => v?.close());
 
@@ -689,7 +765,7 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
       expect([...walked].sort()).toEqual(ops.map((o) => o.key).sort());
       expect(requests).toBeGreaterThan(ops.length);
     },
-    120_000,
+    600_000,
   );
 
   it('still finds the marker data in B for the regional user (the walk looked for the right things)', async () => {

@@ -115,7 +115,10 @@ export async function buildApp(opts: {
     referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(fastifyRateLimit, {
-    max: 600,
+    // Switched off (outside production only, see config.ts) the plugin still applies the routes' own limits, so
+    // login attempts stay limited by LOGIN_RATE_LIMIT_PER_MINUTE.
+    global: config.rateLimit.enabled,
+    max: config.rateLimit.maxPerMinute,
     timeWindow: '1 minute',
     errorResponseBuilder: (_req, ctx) => ({
       statusCode: 429,

@@ -26,6 +26,9 @@ const EnvSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_REDIRECT_URI: z.string().url().optional(),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  // The general limit of the whole API per client address; login has its own, stricter limit above.
+  RATE_LIMIT_ENABLED: bool.default(true),
+  RATE_LIMIT_MAX: z.coerce.number().int().positive().max(1_000_000).default(600),
   JOBS_ENABLED: bool.default(true),
   // DDAS reporting (issue 6): the CBS pull API and the export.
   DDAS_CODE_GEGEVENSLEVERANCIER: z.string().trim().min(1).max(100).default('VANGNET'),
@@ -60,6 +63,11 @@ export type Config = {
   session: { idleMinutes: number; absoluteHours: number; cookieSecure: boolean };
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string } | null;
   loginRateLimitPerMinute: number;
+  /**
+   * Requests per client address per minute for every route (login keeps loginRateLimitPerMinute). Disabled only
+   * outside production, e.g. for a benchmark that measures the API rather than the limiter.
+   */
+  rateLimit: { enabled: boolean; maxPerMinute: number };
   jobsEnabled: boolean;
   /** DDAS: the CBS pull API (POST /api/v1{apiBasePath}/gegevens) and the export. Files are PEM. */
   ddas: {
@@ -111,6 +119,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && demo) {
     throw new ConfigError('DEMO=true is not allowed when NODE_ENV=production.');
   }
+  if (production && !e.RATE_LIMIT_ENABLED) {
+    throw new ConfigError(
+      'RATE_LIMIT_ENABLED=false is not allowed when NODE_ENV=production; raise RATE_LIMIT_MAX instead.',
+    );
+  }
   const oidcVars = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET, e.OIDC_REDIRECT_URI];
   if (oidcVars.some(Boolean) && !oidcVars.every(Boolean)) {
     throw new ConfigError(
@@ -145,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : null,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    rateLimit: { enabled: e.RATE_LIMIT_ENABLED, maxPerMinute: e.RATE_LIMIT_MAX },
     jobsEnabled: e.JOBS_ENABLED,
     ddas: {
       codeGegevensleverancier: e.DDAS_CODE_GEGEVENSLEVERANCIER,

@@ -226,6 +226,54 @@ const followupRouteRoute = createRoute({
   component: vs('FollowupRoutePage'),
 });
 
+// Outreach (letters, cards, e-mail, text messages): a chunk of its own as well.
+const or = (name: keyof typeof import('./pages/vroegsignalering/OutreachPages.tsx')) =>
+  lazyRouteComponent(() => import('./pages/vroegsignalering/OutreachPages.tsx'), name);
+
+const outreachTemplatesRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/vroegsignalering/berichtsjablonen',
+  component: or('OutreachTemplatesPage'),
+});
+const outreachTemplateNewRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/vroegsignalering/berichtsjablonen/nieuw',
+  component: or('OutreachTemplateNewPage'),
+});
+const outreachTemplateRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/vroegsignalering/berichtsjablonen/$templateId',
+  component: or('OutreachTemplateEditRoute'),
+});
+const outreachBatchRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/vroegsignalering/brieven',
+  component: or('OutreachBatchPage'),
+});
+const outreachMessagesRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/vroegsignalering/berichten',
+  component: or('OutreachMessagesPage'),
+});
+const outreachSettingsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/berichtinstellingen',
+  component: or('OutreachSettingsPage'),
+});
+const terugmeldingenRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/terugmeldingen',
+  component: lazyRouteComponent(
+    () => import('./pages/vroegsignalering/TerugmeldingenPage.tsx'),
+    'TerugmeldingenPage',
+  ),
+});
+const contactCardRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/mijn-contactkaart',
+  component: or('ContactCardPage'),
+});
+
 // Berekeningen: calculator, non-take-up, municipal schemes (their own chunk) ------------------------------
 
 const bk = (name: keyof typeof import('./pages/berekeningen/routes.tsx')) =>
@@ -341,6 +389,14 @@ const routeTree = rootRoute.addChildren([
     followupWorkRoute,
     followupAgendaRoute,
     followupRouteRoute,
+    outreachTemplatesRoute,
+    outreachTemplateNewRoute,
+    outreachTemplateRoute,
+    outreachBatchRoute,
+    outreachMessagesRoute,
+    outreachSettingsRoute,
+    terugmeldingenRoute,
+    contactCardRoute,
     calculatorRoute,
     nietGebruikRoute,
     householdScanRoute,

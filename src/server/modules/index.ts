@@ -7,11 +7,13 @@ import { organisationRoutes } from './organisation/routes.ts';
 import { partnerRoutes } from './partners/routes.ts';
 import { personRoutes } from './persons/routes.ts';
 import { queueRoutes } from './queues/routes.ts';
+import { retentionRoutes } from './retention/routes.ts';
 import { usersRoutes } from './users/routes.ts';
 import { followupRoutes } from './vroegsignalering/followup/routes.ts';
 import { importRoutes } from './vroegsignalering/imports/routes.ts';
 import { outreachRoutes } from './vroegsignalering/outreach/routes.ts';
 import { vroegsignaleringRoutes } from './vroegsignalering/routes.ts';
+import { terugmeldingenRoutes } from './vroegsignalering/terugmeldingen/routes.ts';
 
 /** Every domain module's routes, mounted under /api/v1. Add a module here to give it a door. */
 export const API_MODULES: ReadonlyArray<(app: FastifyInstance, deps: Deps) => Promise<void>> = [
@@ -27,4 +29,6 @@ export const API_MODULES: ReadonlyArray<(app: FastifyInstance, deps: Deps) => Pr
   followupRoutes,
   berekeningenRoutes,
   outreachRoutes,
+  terugmeldingenRoutes,
+  retentionRoutes,
 ];

@@ -248,6 +248,7 @@ export function navGroups(t: TFunction, session: Session): NavGroup[] {
     general.push({ to: '/berekeningen', label: t('nav.berekeningen'), exact: true });
   if (may('niet_gebruik:read'))
     general.push({ to: '/berekeningen/niet-gebruik', label: t('nav.nietGebruik') });
+  if (may('outreach:manage')) general.push({ to: '/mijn-contactkaart', label: t('nav.contactkaart') });
   const vroegsignalering: NavEntry[] = [];
   if (may('vroegsignalering:read'))
     vroegsignalering.push(
@@ -267,6 +268,14 @@ export function navGroups(t: TFunction, session: Session): NavGroup[] {
     vroegsignalering.push({ to: '/vroegsignalering/afwegingskader', label: t('nav.afwegingskader') });
   }
 
+  if (may('outreach:manage')) {
+    vroegsignalering.push(
+      { to: '/vroegsignalering/brieven', label: t('nav.brieven') },
+      { to: '/vroegsignalering/berichten', label: t('nav.berichten') },
+    );
+  }
+  if (may('outreach_templates:manage'))
+    vroegsignalering.push({ to: '/vroegsignalering/berichtsjablonen', label: t('nav.berichtsjablonen') });
   const beheer: NavEntry[] = [];
   if (may('users:manage')) beheer.push({ to: '/beheer/gebruikers', label: t('nav.users') });
   if (may('organisation:manage')) {
@@ -281,8 +290,11 @@ export function navGroups(t: TFunction, session: Session): NavGroup[] {
       { to: '/beheer/signaalpartners', label: t('nav.signaalpartners') },
       { to: '/beheer/verwijzers', label: t('nav.verwijzers') },
       { to: '/beheer/werkbakjes', label: t('nav.werkbakjes') },
+      { to: '/beheer/terugmeldingen', label: t('nav.terugmeldingen') },
     );
   }
+  if (may('outreach_templates:manage'))
+    beheer.push({ to: '/beheer/berichtinstellingen', label: t('nav.berichtinstellingen') });
   if (may('regelingen:manage')) beheer.push({ to: '/beheer/regelingen', label: t('nav.regelingen') });
   const groups: NavGroup[] = [
     { key: 'general', items: general },
@@ -339,7 +351,13 @@ type NavTarget =
   | '/verwijzen'
   | '/berekeningen'
   | '/berekeningen/niet-gebruik'
-  | '/beheer/regelingen';
+  | '/beheer/regelingen'
+  | '/vroegsignalering/brieven'
+  | '/vroegsignalering/berichten'
+  | '/vroegsignalering/berichtsjablonen'
+  | '/beheer/berichtinstellingen'
+  | '/mijn-contactkaart'
+  | '/beheer/terugmeldingen';
 
 function NavItem({ to, label, exact }: NavEntry) {
   return (

@@ -358,6 +358,11 @@ function Followup({ melding: m }: { melding: MeldingView }) {
       {m.quickFixCheck?.status === 'te_bevestigen' && canWork && (
         <QuickFixConfirm checkId={m.quickFixCheck.id} />
       )}
+      {m.quickFixCheck?.status === 'niet_opgelost' && !closed && (
+        <Paragraph>
+          <strong>{t('followup.quickFix.reopened')}</strong>
+        </Paragraph>
+      )}
       <Household melding={m} />
       <Attempts melding={m} />
       {canWork && !closed && <ContactForm melding={m} />}
@@ -787,12 +792,22 @@ function HandoverForm({ melding: m }: { melding: MeldingView }) {
 
 function QuickFixConfirm({ checkId }: { checkId: string }) {
   const { t } = useTranslation();
-  const confirm = useFollowupMutation((solved: boolean) => followupApi.confirmQuickFix(checkId, solved));
+  const queryClient = useQueryClient();
+  const confirm = useMutation({
+    mutationFn: (solved: boolean) => followupApi.confirmQuickFix(checkId, solved),
+    // "Not solved" reopens the melding: its status shows on the melding page outside this panel too.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['followup'] }),
+        queryClient.invalidateQueries({ queryKey: ['meldingen'] }),
+      ]),
+  });
   return (
     <div className="vangnet-section">
       <Paragraph>
         <strong>{t('followup.quickFix.question')}</strong>
       </Paragraph>
+      <Paragraph>{t('followup.quickFix.notSolvedHelp')}</Paragraph>
       <MutationError error={confirm.error} />
       <ButtonGroup>
         <Button appearance="primary-action-button" onClick={() => confirm.mutate(true)}>

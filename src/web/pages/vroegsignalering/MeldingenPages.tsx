@@ -60,6 +60,7 @@ import {
 } from '../../vroegsignalering/meldingenSearch.ts';
 import { formatEuros, parseEuros } from '../../vroegsignalering/money.ts';
 import { FollowupPanel } from './FollowupPages.tsx';
+import { OutreachPanel } from './OutreachPages.tsx';
 
 /** The filters of the list the user came from, so "Terug naar de meldingen" keeps them. */
 let lastSearch: MeldingenSearch = {};
@@ -441,6 +442,7 @@ function MeldingView({ melding }: { melding: MeldingDetail }) {
       )}
       <MeldingFacts melding={melding} wijkName={wijk ? `${wijk.name} (${wijk.code})` : ''} list={list} />
       <FollowupPanel meldingId={melding.id} />
+      <OutreachPanel meldingId={melding.id} closed={melding.status === 'afgesloten'} />
       <section className="vangnet-section" aria-labelledby="why-heading">
         <Heading2 id="why-heading">{t('melding.why')}</Heading2>
         <Explanation melding={melding} />

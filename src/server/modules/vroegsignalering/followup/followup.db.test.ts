@@ -385,6 +385,126 @@ describe('follow-up of meldingen: work lists, contact, closing, handovers', () =
     expect(twice.statusCode).toBe(409);
   });
 
+  it('reopens the melding when a quick fix is confirmed as not solved, with a new contact deadline', async () => {
+    const { id } = await newMelding();
+    const attempt = await vera.request('POST', `${API}/opvolging/meldingen/${id}/contactpogingen`, {
+      version: 1,
+      soort: 'Telefoon',
+      datum: today,
+      bereikt: true,
+    });
+    expect(attempt.statusCode).toBe(201);
+    // Help accepted 31 days ago: the check is due at once.
+    const acceptedOn = addDays(today, -31);
+    const closed = await vera.request('POST', `${API}/opvolging/meldingen/${id}/afsluiting`, {
+      version: attempt.json().version,
+      eindresultaat: '(Budget)advies en/of quick fix',
+      quickFixAcceptedOn: acceptedOn,
+      note: 'Betalingsregeling met de verhuurder',
+    });
+    expect(closed.statusCode).toBe(200);
+    const check = (await view(id)).quickFixCheck;
+    expect(check).toMatchObject({ status: 'te_bevestigen' });
+
+    const confirmed = await vera.request(
+      'POST',
+      `${API}/opvolging/quick-fix-controles/${check.id}/bevestiging`,
+      { solved: false },
+    );
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json().status).toBe('niet_opgelost');
+
+    const reopened = await view(id);
+    expect(reopened).toMatchObject({
+      status: 'in_behandeling',
+      eindresultaat: null,
+      closedAt: null,
+      closedBy: null,
+      closingNote: null,
+      assignedTo: { id: veraId },
+    });
+    expect(reopened.version).toBeGreaterThan(closed.json().version);
+    expect(reopened.nextStep.code).not.toBe('confirm_quick_fix');
+    // The new contact deadline: a call-back on the worker's agenda, 14 calendar days on (the default first-contact
+    // term), moved to a working day; the quick-fix check itself is done.
+    const callBack = reopened.plannedActions.filter(
+      (a: { kind: string; status: string }) => a.kind === 'terugbellen' && a.status === 'gepland',
+    );
+    expect(callBack).toHaveLength(1);
+    expect(callBack[0].plannedFor >= addDays(today, 14)).toBe(true);
+    expect(callBack[0].plannedFor <= addDays(today, 18)).toBe(true);
+    expect(callBack[0].assignedTo).toMatchObject({ id: veraId });
+    expect(
+      reopened.plannedActions.filter(
+        (a: { kind: string; status: string }) => a.kind === 'quick_fix_controle' && a.status === 'gepland',
+      ),
+    ).toEqual([]);
+    const agenda = await vera.request('GET', `${API}/opvolging/agenda?to=${addDays(today, 30)}`);
+    expect(agenda.json().items.map((a: { id: string }) => a.id)).toContain(callBack[0].id);
+    // The history: the confirmation and the reopening, in the same transaction as the change.
+    const audit = await v.database.query<{ action: string; details: Record<string, unknown> }>(
+      `SELECT action, details FROM audit_events WHERE $1 = ANY(subject_ids)
+          AND action IN ('followup.quick_fix_confirm', 'followup.reopen') ORDER BY occurred_at, id`,
+      [id],
+    );
+    expect(audit.map((a) => a.action)).toEqual(['followup.quick_fix_confirm', 'followup.reopen']);
+    expect(audit[1]?.details).toMatchObject({
+      reason: 'quick_fix_not_solved',
+      previousEindresultaat: '(Budget)advies en/of quick fix',
+      contactDue: callBack[0].plannedFor,
+    });
+    // Open again means workable again: a contact attempt, and closing once more with a new quick fix.
+    const again = await vera.request('POST', `${API}/opvolging/meldingen/${id}/contactpogingen`, {
+      version: reopened.version,
+      soort: 'Huisbezoek',
+      datum: today,
+      bereikt: true,
+    });
+    expect(again.statusCode).toBe(201);
+    const closedAgain = await vera.request('POST', `${API}/opvolging/meldingen/${id}/afsluiting`, {
+      version: again.json().version,
+      eindresultaat: '(Budget)advies en/of quick fix',
+      quickFixAcceptedOn: today,
+    });
+    expect(closedAgain.statusCode).toBe(200);
+    expect((await view(id)).quickFixCheck).toMatchObject({
+      id: check.id,
+      status: 'gepland',
+      acceptedOn: today,
+      dueOn: addDays(today, 30),
+      note: null,
+    });
+  });
+
+  it('keeps the melding closed when the quick fix is confirmed as solved', async () => {
+    const { id } = await newMelding();
+    const attempt = await vera.request('POST', `${API}/opvolging/meldingen/${id}/contactpogingen`, {
+      version: 1,
+      soort: 'Telefoon',
+      datum: today,
+      bereikt: true,
+    });
+    const closed = await vera.request('POST', `${API}/opvolging/meldingen/${id}/afsluiting`, {
+      version: attempt.json().version,
+      eindresultaat: '(Budget)advies en/of quick fix',
+      quickFixAcceptedOn: today,
+    });
+    expect(closed.statusCode).toBe(200);
+    const check = (await view(id)).quickFixCheck;
+    const solved = await vera.request(
+      'POST',
+      `${API}/opvolging/quick-fix-controles/${check.id}/bevestiging`,
+      {
+        solved: true,
+      },
+    );
+    expect(solved.statusCode).toBe(200);
+    expect(await view(id)).toMatchObject({
+      status: 'afgesloten',
+      eindresultaat: '(Budget)advies en/of quick fix',
+    });
+  });
+
   it('hands over warmly to debt help with a Wgs clock, links a second handover to the same household case', async () => {
     const { id, person } = await newMelding();
     const attempt = await vera.request('POST', `${API}/opvolging/meldingen/${id}/contactpogingen`, {

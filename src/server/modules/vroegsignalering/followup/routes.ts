@@ -333,6 +333,9 @@ export async function followupRoutes(base: FastifyInstance, { config, database, 
       schema: {
         tags,
         summary: 'Confirm whether the arrears of a quick fix are solved',
+        description:
+          'Not solved reopens the melding: back to in behandeling without its end result, with a call-back on the ' +
+          "worker's agenda by the first-contact deadline of the municipality.",
         params: IdParams,
         body: QuickFixConfirmBody,
         response: { 200: QuickFixCheckSchema, ...writeErrors },
@@ -340,7 +343,7 @@ export async function followupRoutes(base: FastifyInstance, { config, database, 
     },
     async (req) => {
       const { ctx } = requireUser(req, 'meldingen:manage');
-      return followup.confirmQuickFix(db, ctx, req.params.id, req.body);
+      return followup.confirmQuickFix(db, ctx, deps, req.params.id, req.body);
     },
   );
 

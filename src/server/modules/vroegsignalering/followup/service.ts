@@ -838,15 +838,24 @@ export async function closeMelding(
     let check: repo.QuickFixRow | null = null;
     if (body.eindresultaat === QUICK_FIX && body.quickFixAcceptedOn) {
       const dueOn = addDays(body.quickFixAcceptedOn, QUICK_FIX_DAYS);
-      check = await repo.insertQuickFixCheck(tx, {
-        municipalityId: ctx.municipalityId,
-        meldingId: id,
+      const fresh = {
         acceptedOn: body.quickFixAcceptedOn,
         dueOn,
         // Already due when the acceptance lies more than 30 days back.
-        status: dueOn <= deps.today() ? 'te_bevestigen' : 'gepland',
+        status: dueOn <= deps.today() ? ('te_bevestigen' as const) : ('gepland' as const),
         assignedTo: ctx.actor.userId,
-      });
+      };
+      // A melding reopened after a failed quick fix has its (one) check already: it starts again, and the audit
+      // rows keep what the earlier check said.
+      const earlier = await repo.quickFixOf(tx, ctx.municipalityId, id);
+      check = earlier
+        ? ((await repo.updateQuickFix(tx, ctx.municipalityId, earlier.id, {
+            ...fresh,
+            confirmedBy: null,
+            confirmedAt: null,
+            note: null,
+          })) ?? null)
+        : await repo.insertQuickFixCheck(tx, { municipalityId: ctx.municipalityId, meldingId: id, ...fresh });
       await repo.insertPlannedAction(tx, {
         municipalityId: ctx.municipalityId,
         meldingId: id,
@@ -892,6 +901,7 @@ export async function listQuickFixChecks(db: Orm, ctx: UserContext) {
 export async function confirmQuickFix(
   db: Orm,
   ctx: UserContext,
+  deps: FollowupDeps,
   id: string,
   body: z.output<typeof QuickFixConfirmBody>,
 ) {
@@ -919,7 +929,55 @@ export async function confirmQuickFix(
       subjectIds: [check.meldingId, id],
       details: { solved: body.solved },
     });
+    if (!body.solved) await reopenAfterFailedQuickFix(tx, ctx, deps, check, body.note ?? null);
     return presentQuickFix(updated, await repo.userNames(tx, [updated.assignedTo]));
+  });
+}
+
+/**
+ * The arrears were not solved within 30 days: the quick fix did not work, so the melding is not done. It goes back
+ * to in behandeling without its end result, and the worker gets a new contact deadline (a call-back on the agenda,
+ * counted like the first contact) so the resident is approached again. The audit row is the melding's history.
+ */
+async function reopenAfterFailedQuickFix(
+  tx: Orm,
+  ctx: UserContext,
+  deps: FollowupDeps,
+  check: repo.QuickFixRow,
+  note: string | null,
+) {
+  const row = await repo.findWork(tx, ctx.municipalityId, check.meldingId);
+  if (!row) throw problems.notFound();
+  const m = row.melding;
+  // Reopened meanwhile by hand, or closed again with another result: nothing to undo.
+  if (m.status !== 'afgesloten' || m.eindresultaat !== QUICK_FIX) return;
+  await writeMelding(tx, ctx, m.id, m.version, {
+    status: 'in_behandeling',
+    eindresultaat: null,
+    closingNote: null,
+    closedAt: null,
+    closedBy: null,
+  });
+  const c = await clock(tx, ctx.municipalityId, deps);
+  const contactDue = m.isCrisis
+    ? c.calendar.addWorkingDays(c.today, c.settings.crisisWorkingDays)
+    : c.calendar.due(c.today, c.settings.firstContactDays, c.settings.firstContactUnit);
+  const worker = m.assignedTo ?? check.assignedTo ?? ctx.actor.userId;
+  const action = await repo.insertPlannedAction(tx, {
+    municipalityId: ctx.municipalityId,
+    meldingId: m.id,
+    kind: 'terugbellen',
+    plannedFor: contactDue,
+    assignedTo: worker,
+    note: note ?? 'Quick fix niet gelukt: neem opnieuw contact op.',
+    createdBy: ctx.actor.userId,
+  });
+  await recordAudit(tx, ctx, {
+    action: 'followup.reopen',
+    purpose,
+    subjectType: 'melding',
+    subjectIds: [m.id, check.id, action.id],
+    details: { reason: 'quick_fix_not_solved', previousEindresultaat: m.eindresultaat, contactDue },
   });
 }
 

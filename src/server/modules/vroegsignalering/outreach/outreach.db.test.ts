@@ -414,6 +414,52 @@ describe('outreach: letters, cards, e-mail and text messages, each a contact att
     expect(bad.json().invalidParams[0]).toMatchObject({ code: 'invalid_recipient' });
   });
 
+  it('takes the melding up with a printed letter or a delivered message, as a contact registered by hand', async () => {
+    const state = async (id: string) => {
+      const [m] = await v.database.query<{
+        status: string;
+        taken: string | null;
+        first: string | null;
+        version: number;
+      }>(
+        `SELECT status, taken_up_on::text AS taken, first_contact_on::text AS first, version FROM meldingen
+          WHERE id = $1`,
+        [id],
+      );
+      const signals = await v.database.query<{ ddas_status: string }>(
+        'SELECT ddas_status FROM signals WHERE melding_id = $1',
+        [id],
+      );
+      return { ...m, signals: signals.map((s) => s.ddas_status) };
+    };
+    const letter = await newMelding();
+    const before = await state(letter);
+    expect(before).toMatchObject({ status: 'open', taken: null, signals: ['Nog niet opgepakt'] });
+    const printed = await vera.request('POST', `${API}/meldingen/${letter}/brieven`, {
+      channel: 'brief',
+      batchKey: randomUUID(),
+    });
+    expect(printed.statusCode).toBe(200);
+    const after = await state(letter);
+    expect(after).toMatchObject({
+      status: 'in_behandeling',
+      taken: today,
+      first: today,
+      signals: ['Opgepakt'],
+    });
+    expect(after.version).toBe((before.version ?? 0) + 1);
+
+    const mail = await newMelding({ email: 'opgepakt@example.org' });
+    expect(
+      (await vera.request('POST', `${API}/meldingen/${mail}/berichten`, { channel: 'mail' })).statusCode,
+    ).toBe(200);
+    expect(await state(mail)).toMatchObject({
+      status: 'in_behandeling',
+      taken: today,
+      signals: ['Opgepakt'],
+    });
+  });
+
   it('audits every read of the message log', async () => {
     await vera.request('GET', `${API}/berichten`);
     const [row] = await v.database.query<{ n: number }>(

@@ -304,9 +304,15 @@ export async function findBatchByKey(tx: Orm, municipalityId: string, batchKey: 
 }
 
 export async function findBatchPdf(tx: Orm, municipalityId: string, id: string) {
-  const [row] = await all<{ id: string; pdf: Buffer | Uint8Array; channel: string; letter_count: number }>(
+  const [row] = await all<{
+    id: string;
+    pdf: Buffer | Uint8Array;
+    channel: string;
+    letter_count: number;
+    pdf_deleted: boolean;
+  }>(
     tx,
-    sql`SELECT id::text, pdf, channel, letter_count FROM letter_batches
+    sql`SELECT id::text, pdf, channel, letter_count, pdf_deleted_at IS NOT NULL AS pdf_deleted FROM letter_batches
          WHERE municipality_id = ${municipalityId}::uuid AND id = ${id}::uuid`,
   );
   return row;
@@ -369,6 +375,26 @@ export async function insertContactAttempts(
         RETURNING id::text, melding_id::text`,
   );
   return new Map(inserted.map((r) => [r.melding_id, r.id]));
+}
+
+/**
+ * A letter put through the door or a message delivered is a contact attempt, so it takes the melding up exactly as
+ * one registered by hand does (followup's registerContact): open becomes in behandeling, the first-contact date
+ * (DDAS datumOpgepakt) is set when it was not, the version moves on, and signals not yet taken up become
+ * "Opgepakt". Closed meldingen are left alone.
+ */
+export async function takeUpByContact(tx: Orm, municipalityId: string, meldingIds: string[], datum: string) {
+  if (meldingIds.length === 0) return;
+  const ids = sql`${sql.param(meldingIds)}::uuid[]`;
+  await tx.execute(sql`UPDATE meldingen SET
+        status = CASE WHEN status = 'open' THEN 'in_behandeling' ELSE status END,
+        taken_up_on = LEAST(COALESCE(taken_up_on, ${datum}::date), ${datum}::date),
+        first_contact_on = LEAST(COALESCE(first_contact_on, ${datum}::date), ${datum}::date),
+        version = version + 1, updated_at = now()
+      WHERE municipality_id = ${municipalityId}::uuid AND id = ANY(${ids}) AND status <> 'afgesloten'`);
+  await tx.execute(sql`UPDATE signals SET ddas_status = 'Opgepakt', status_reason = NULL
+      WHERE municipality_id = ${municipalityId}::uuid AND melding_id = ANY(${ids})
+        AND ddas_status = 'Nog niet opgepakt'`);
 }
 
 export type MessageInsert = {

@@ -21,7 +21,7 @@ import type { Config } from '../../../config.ts';
 import type { Database, Orm } from '../../../db/client.ts';
 import type { ServiceContext, UserContext } from '../../../http/context.ts';
 import { decodeKeyCursor, encodeKeyCursor } from '../../../http/cursor.ts';
-import { problems } from '../../../http/problem.ts';
+import { ProblemError, problems } from '../../../http/problem.ts';
 import type { JobQueue } from '../../../jobs/queue.ts';
 import { PURPOSES, recordAudit } from '../../audit/service.ts';
 import { composeLetter, type LetterFacts, mergeValues, postingKey, residentName } from './compose.ts';
@@ -527,6 +527,12 @@ async function printLetters(
         createdBy: ctx.actor.userId,
       })),
     );
+    await repo.takeUpByContact(
+      tx,
+      ctx.municipalityId,
+      composed.map((c) => c.meldingId),
+      date,
+    );
     await repo.insertMessages(
       tx,
       ctx.municipalityId,
@@ -590,6 +596,15 @@ export async function getBatchPdf(db: Orm, ctx: UserContext, batchId: string) {
   return db.transaction(async (tx) => {
     const b = await repo.findBatchPdf(tx, ctx.municipalityId, batchId);
     if (!b) throw problems.notFound();
+    // The retention job deleted the letters (one of their meldingen expired): say so, rather than an empty file.
+    if (b.pdf_deleted) {
+      throw new ProblemError(
+        410,
+        'verwijderd',
+        'Gone',
+        'These letters were deleted under the retention policy.',
+      );
+    }
     await recordAudit(tx, ctx, {
       action: 'outreach.letters.download',
       purpose,
@@ -737,6 +752,7 @@ export async function deliverMessage(database: Database, config: Config, message
         createdBy: message.created_by,
       },
     ]);
+    await repo.takeUpByContact(tx, message.municipality_id, [message.melding_id], today());
     await repo.setMessageStatus(tx, message.id, {
       status: 'sent',
       providerMessageId: providerId,
