@@ -219,7 +219,7 @@ describe('vroegsignalering in the browser', { timeout: 240_000 }, () => {
       await suite.login(page, administrator);
       const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
       expect(await nav.getByRole('link', { name: 'Signaalpartners' }).count()).toBe(1);
-      expect(await nav.getByRole('link', { name: 'Meldingen' }).count()).toBe(0);
+      expect(await nav.getByRole('link', { name: 'Meldingen', exact: true }).count()).toBe(0);
       const { items } = await apiCall<{ items: { id: string }[] }>(page, 'GET', 'wijken');
       const wijkId = items[0]?.id;
       await page.goto(`${suite.url}/beheer/wijken/${wijkId}`);
@@ -405,7 +405,7 @@ describe('vroegsignalering in the browser', { timeout: 240_000 }, () => {
       // The melding in the list, with the filters in the address bar.
       await page
         .getByRole('navigation', { name: 'Hoofdmenu' })
-        .getByRole('link', { name: 'Meldingen' })
+        .getByRole('link', { name: 'Meldingen', exact: true })
         .click();
       await page.waitForURL(`${suite.url}/vroegsignalering/meldingen`);
       await settled(page);

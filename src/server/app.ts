@@ -67,6 +67,8 @@ export async function buildApp(opts: {
   database: Database;
   logger: Logger;
   jobs?: JobQueue | null;
+  /** The built web UI; tests point it at a directory of their own. */
+  webDist?: string;
 }): Promise<FastifyInstance> {
   const { config, database } = opts;
   const app = Fastify({
@@ -119,6 +121,9 @@ export async function buildApp(opts: {
     // login attempts stay limited by LOGIN_RATE_LIMIT_PER_MINUTE.
     global: config.rateLimit.enabled,
     max: config.rateLimit.maxPerMinute,
+    // The limit guards the API. The web UI's page and its script and style files are static and cacheable; one page
+    // load fetches dozens of them, so counting them would lock out a user who merely clicks around quickly.
+    allowList: (req) => !req.url.startsWith(`${API_PREFIX}/`),
     timeWindow: '1 minute',
     errorResponseBuilder: (_req, ctx) => ({
       statusCode: 429,
@@ -175,8 +180,9 @@ export async function buildApp(opts: {
   );
 
   // The web UI's client-side routes fall back to index.html; everything else is a 404 problem.
-  const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  const webDist = opts.webDist ?? WEB_DIST;
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
   app.setNotFoundHandler((req, reply) => {
     const p = req.url.split('?')[0] ?? '/';
     if (hasWeb && req.method === 'GET' && !p.startsWith('/api/') && !p.startsWith('/health/')) {

@@ -1,6 +1,9 @@
 // The general API rate limit is one switch in the configuration (RATE_LIMIT_ENABLED, RATE_LIMIT_MAX): on by default
 // with 600 requests a minute per client address, never off in production, and login keeps its own limit when the
 // general one is off (a benchmark measures the API, an attacker still cannot guess passwords).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/db.ts';
@@ -42,12 +45,18 @@ describe('rate limit of the API', () => {
   let database: Database;
   let limited: FastifyInstance;
   let open: FastifyInstance;
+  let webDist: string;
 
   // One database for both apps: the limiter counts in memory, per app.
   beforeAll(async () => {
     database = await createTestDatabase();
     const logger = createLogger('silent');
-    limited = await buildApp({ config: testConfig({ RATE_LIMIT_MAX: '3' }), database, logger });
+    // A web UI of its own, so the test does not depend on a build of the real one.
+    webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'vangnet-web-'));
+    fs.mkdirSync(path.join(webDist, 'assets'));
+    fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>Vangnet</title>');
+    fs.writeFileSync(path.join(webDist, 'assets/app.js'), 'export {};');
+    limited = await buildApp({ config: testConfig({ RATE_LIMIT_MAX: '3' }), database, logger, webDist });
     open = await buildApp({
       config: testConfig({
         RATE_LIMIT_MAX: '3',
@@ -62,6 +71,7 @@ describe('rate limit of the API', () => {
     await limited?.close();
     await open?.close();
     await database?.close();
+    if (webDist) fs.rmSync(webDist, { recursive: true, force: true });
   });
 
   const get = (app: FastifyInstance, remoteAddress: string) =>
@@ -76,6 +86,19 @@ describe('rate limit of the API', () => {
     expect(refused.headers['retry-after']).toBeDefined();
     // Another address has its own count.
     expect((await get(limited, '10.1.1.2')).statusCode).toBe(200);
+  });
+
+  it('does not count the web UI (its page and static files), only the API', async () => {
+    const web: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      for (const url of ['/inloggen', '/assets/app.js']) {
+        web.push((await limited.inject({ method: 'GET', url, remoteAddress: '10.1.1.7' })).statusCode);
+      }
+    }
+    expect(web).toEqual(Array(8).fill(200));
+    const api: number[] = [];
+    for (let i = 0; i < 4; i++) api.push((await get(limited, '10.1.1.7')).statusCode);
+    expect(api).toEqual([200, 200, 200, 429]);
   });
 
   it('limits nothing but login when switched off', async () => {
