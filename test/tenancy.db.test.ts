@@ -46,6 +46,7 @@ const PERSONAS = [
   { email: 'coordinator@voorbeeldstad.demo', why: 'volunteers:manage' },
   { email: 'beleid@voorbeeldstad.demo', why: 'aggregates:read' },
   { email: 'vroegsignalering@voorbeeldstad.demo', why: 'meldingen:manage, outreach:manage' },
+  { email: 'regisseur@voorbeeldstad.demo', why: 'households:manage (household plans)' },
   { email: 'regio@voorbeeldstad.demo', why: 'member of A and B, with A active', memberOfB: true },
 ] as const;
 type Persona = (typeof PERSONAS)[number];
@@ -66,15 +67,43 @@ type Kind =
   | 'import'
   | 'regeling'
   | 'scan'
+  | 'traject'
+  | 'periode'
+  | 'schuld'
   | 'actie'
   | 'quickfix'
   | 'overdracht'
-  | 'contactpoging';
+  | 'contactpoging'
+  | 'vrijwilliger'
+  | 'maatje'
+  | 'budget'
+  | 'businesscase'
+  | 'huishoudplan'
+  | 'hhdoel'
+  | 'hhactie'
+  | 'hhnetwerk'
+  | 'hhtoestemming'
+  | 'hhverwijzing';
 const KIND_HINTS: [RegExp, Kind][] = [
-  // Follow-up: /opvolging/acties/{id} (planned actions), quick-fix checks, handovers.
+  // Issue 7: the household plan and its parts (/huishoudplannen, /huishoudplan-doelen, -acties, -netwerk, ...).
+  [/huishoudplan-doelen/i, 'hhdoel'],
+  [/huishoudplan-acties/i, 'hhactie'],
+  [/huishoudplan-netwerk/i, 'hhnetwerk'],
+  [/huishoudplan-toestemmingen/i, 'hhtoestemming'],
+  [/huishoudplan-verwijzingen/i, 'hhverwijzing'],
+  [/huishoudplan/i, 'huishoudplan'],
+  // Issue 9: volunteers, their requests/matches/escalations, the maatwerkbudget, the business case.
+  [/^vrijwilligers$/i, 'vrijwilliger'],
+  [/maatjes/i, 'maatje'],
+  [/maatwerkbudget/i, 'budget'],
+  [/prijslijst|interventie|businesscase/i, 'businesscase'],
+  // Follow-up: /opvolging/acties/{id} (planned actions; not /huishoudplan-acties), quick-fix checks, handovers.
   [/^acties$/i, 'actie'],
   [/quick-?fix/i, 'quickfix'],
   [/^overdrachten$|handover/i, 'overdracht'],
+  [/traject/i, 'traject'],
+  [/perioden/i, 'periode'],
+  [/schulden/i, 'schuld'],
   [/regeling/i, 'regeling'],
   [/scan/i, 'scan'],
   [/melding/i, 'melding'],
@@ -544,6 +573,113 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
     });
     expect(closedB.statusCode).toBe(200);
 
+    // Issue 9 rows of B (no B staff holds these roles, so they are written directly), all with the marker.
+    const q1 = async (text: string, params: unknown[]) =>
+      (await v.database.query<{ id: string }>(text, params))[0]?.id;
+    const caseB = await q1(
+      "INSERT INTO household_cases (municipality_id, status, label) VALUES ($1, 'open', $2) RETURNING id",
+      [mb.id, MARKER],
+    );
+    const orgB = await q1(
+      'INSERT INTO volunteer_organisations (municipality_id, name) VALUES ($1, $2) RETURNING id',
+      [mb.id, MARKER],
+    );
+    const volB = await q1(
+      `INSERT INTO volunteers (municipality_id, organisation_id, display_name, vog_expires_on, help_kinds)
+       VALUES ($1, $2, $3, '2099-01-01', ARRAY['administratie']) RETURNING id`,
+      [mb.id, orgB, MARKER],
+    );
+    const reqB = await q1(
+      `INSERT INTO volunteer_requests (municipality_id, household_case_id, resident_name, shared_summary,
+                                       consent_given_on, help_kinds, status)
+       VALUES ($1, $2, $3, $3, '2025-01-01', ARRAY['administratie'], 'gekoppeld') RETURNING id`,
+      [mb.id, caseB, MARKER],
+    );
+    const matchB = await q1(
+      `INSERT INTO volunteer_matches (municipality_id, request_id, volunteer_id, household_case_id)
+       VALUES ($1, $2, $3, $4) RETURNING id`,
+      [mb.id, reqB, volB, caseB],
+    );
+    await v.database.query(
+      'INSERT INTO volunteer_escalations (municipality_id, match_id, household_case_id, reason) VALUES ($1, $2, $3, $4)',
+      [mb.id, matchB, caseB, MARKER],
+    );
+    const budgetB = await q1(
+      `INSERT INTO budgets (municipality_id, year, name, total_cents, limits) VALUES ($1, 2026, $2, 100000, '{}')
+       RETURNING id`,
+      [mb.id, MARKER],
+    );
+    const budgetReqB = await q1(
+      `INSERT INTO budget_requests (municipality_id, budget_id, household_case_id, category, problem, amount_cents,
+                                    payee_name, payee_iban, expected_effect, status, requested_by)
+       VALUES ($1, $2, $3, 'energie', $4, 1000, $4, 'NL91ABNA0417164300', $4, 'betaald', $5) RETURNING id`,
+      [mb.id, budgetB, caseB, MARKER, user.json().id],
+    );
+    await v.database.query(
+      `INSERT INTO budget_followups (municipality_id, request_id, after_days, due_on, status)
+       VALUES ($1, $2, 30, '2026-01-01', 'te_beoordelen')`,
+      [mb.id, budgetReqB],
+    );
+    await v.database.query(
+      "INSERT INTO price_list_versions (municipality_id, version, valid_from, note) VALUES ($1, 1, '2020-01-01', $2)",
+      [mb.id, MARKER],
+    );
+    await v.database.query(
+      `INSERT INTO interventions (municipality_id, household_case_id, intervention_type, started_on, note)
+       VALUES ($1, $2, 'overig', '2026-01-01', $3)`,
+      [mb.id, caseB, MARKER],
+    );
+    await v.database.query(
+      "INSERT INTO businesscase_scenarios (municipality_id, name, assumptions) VALUES ($1, $2, '{}')",
+      [mb.id, MARKER],
+    );
+
+    // A household plan of B by its marker regisseur, the marker in every part: entered member, network member,
+    // consent, goal, action and referral.
+    const regisseurB = new TestClient(v.app);
+    expect(
+      (await regisseurB.login(`${MARKER.toLowerCase()}@dorpsveld.demo`, `${MARKER}-wachtwoord`)).statusCode,
+    ).toBe(200);
+    const planB = await regisseurB.request('POST', `${API}/huishoudplannen`, {
+      members: [{ voornamen: 'Marker', geslachtsnaam: MARKER, role: 'hoofd' }],
+    });
+    expect(planB.statusCode).toBe(201);
+    const planBId = planB.json().id;
+    const memberB = planB.json().members[0].id;
+    const netB = await regisseurB.request('POST', `${API}/huishoudplannen/${planBId}/netwerk`, {
+      kind: 'formeel',
+      relation: 'ggz',
+      name: MARKER,
+      organisation: MARKER,
+    });
+    const networkB = netB.json().network[0].id;
+    const today7 = new Date().toISOString().slice(0, 10);
+    await regisseurB.request('POST', `${API}/huishoudplannen/${planBId}/toestemmingen`, {
+      networkMemberId: networkB,
+      categories: ['plan'],
+      purpose: MARKER,
+      givenOn: today7,
+      givenByMemberId: memberB,
+    });
+    const goalB = await regisseurB.request('POST', `${API}/huishoudplannen/${planBId}/doelen`, {
+      title: MARKER,
+      zrmDomain: 'financien',
+      chosenByMemberId: memberB,
+      targetDate: today7,
+    });
+    await regisseurB.request('POST', `${API}/huishoudplan-doelen/${goalB.json().goals[0].id}/acties`, {
+      description: MARKER,
+      owner: { kind: 'regisseur' },
+      dueDate: today7,
+    });
+    const refB = await regisseurB.request('POST', `${API}/huishoudplannen/${planBId}/verwijzingen`, {
+      target: 'overig',
+      organisation: MARKER,
+      reason: MARKER,
+      consent: { givenOn: today7, memberId: memberB, shared: MARKER },
+    });
+    expect(refB.statusCode).toBe(200);
+
     // Every row of B, with the marker rows first.
     const ids = async (sql: string) =>
       (await v.database.query<{ id: string }>(sql, [mb.id])).map((r) => String(r.id).toLowerCase());
@@ -601,6 +737,14 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
           ...(await ids('SELECT id FROM municipal_schemes WHERE municipality_id = $1 ORDER BY name')),
         ],
         scan: await ids('SELECT id FROM nontakeup_scan_runs WHERE municipality_id = $1 ORDER BY started_at'),
+        // Debt-help trajectories of B (the demo seeds one in every phase), their periods and debts.
+        traject: await ids(
+          'SELECT id FROM debt_help_requests WHERE municipality_id = $1 ORDER BY requested_on, id',
+        ),
+        periode: await ids(
+          'SELECT id FROM debt_help_periods WHERE municipality_id = $1 ORDER BY start_on, id',
+        ),
+        schuld: await ids('SELECT id FROM debts WHERE municipality_id = $1 ORDER BY created_at, id'),
         actie: await ids('SELECT id FROM planned_actions WHERE municipality_id = $1 ORDER BY created_at, id'),
         quickfix: await ids(
           'SELECT id FROM quick_fix_checks WHERE municipality_id = $1 ORDER BY created_at, id',
@@ -610,6 +754,42 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
         ),
         contactpoging: await ids(
           'SELECT id FROM contact_attempts WHERE municipality_id = $1 ORDER BY created_at, id',
+        ),
+        vrijwilliger: await ids('SELECT id FROM volunteers WHERE municipality_id = $1 ORDER BY id'),
+        maatje: await ids(
+          `SELECT id FROM volunteer_requests WHERE municipality_id = $1 UNION ALL
+           SELECT id FROM volunteer_matches WHERE municipality_id = $1 UNION ALL
+           SELECT id FROM volunteer_escalations WHERE municipality_id = $1`,
+        ),
+        budget: await ids(
+          `SELECT id FROM budgets WHERE municipality_id = $1 UNION ALL
+           SELECT id FROM budget_requests WHERE municipality_id = $1 UNION ALL
+           SELECT id FROM budget_followups WHERE municipality_id = $1`,
+        ),
+        businesscase: await ids(
+          `SELECT id FROM price_list_versions WHERE municipality_id = $1 UNION ALL
+           SELECT id FROM interventions WHERE municipality_id = $1 UNION ALL
+           SELECT id FROM businesscase_scenarios WHERE municipality_id = $1`,
+        ),
+        // The household plans of B (the marker plan first) and their goals, actions, network, consents, referrals.
+        huishoudplan: [
+          planBId,
+          ...(await ids('SELECT id FROM household_cases WHERE municipality_id = $1 ORDER BY opened_at, id')),
+        ],
+        hhdoel: await ids(
+          'SELECT id FROM household_goals WHERE municipality_id = $1 ORDER BY created_at, id',
+        ),
+        hhactie: await ids(
+          'SELECT id FROM household_actions WHERE municipality_id = $1 ORDER BY created_at, id',
+        ),
+        hhnetwerk: await ids(
+          'SELECT id FROM household_network_members WHERE municipality_id = $1 ORDER BY created_at, id',
+        ),
+        hhtoestemming: await ids(
+          'SELECT id FROM household_consents WHERE municipality_id = $1 ORDER BY recorded_at, id',
+        ),
+        hhverwijzing: await ids(
+          'SELECT id FROM household_referrals WHERE municipality_id = $1 ORDER BY created_at, id',
         ),
       },
       bsns: (
@@ -627,11 +807,14 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
       'verwijzer',
       'werkbakje',
       'regeling',
+      'huishoudplan',
     ] as const)
       b.ids[kind] = [...new Set(b.ids[kind])];
     expect(b.ids.user).toContain(user.json().id);
     expect(b.ids.melding.length).toBeGreaterThan(0);
     expect(b.ids.import.length).toBe(1);
+    expect(b.ids.traject.length).toBeGreaterThan(0);
+    expect(b.ids.schuld.length).toBeGreaterThan(0);
     expect(b.ids.scan.length).toBeGreaterThan(0);
     // Two planned actions (the home visit and the quick-fix check), the check itself, the handover, the attempt.
     expect(b.ids.actie.length).toBeGreaterThanOrEqual(2);
@@ -765,6 +948,7 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
       expect([...walked].sort()).toEqual(ops.map((o) => o.key).sort());
       expect(requests).toBeGreaterThan(ops.length);
     },
+    // Every route with up to four ids of B, for each persona: minutes on a busy machine.
     600_000,
   );
 

@@ -7,6 +7,7 @@ import { migrate } from './db/migrate.ts';
 import { type JobQueue, registerWorker, startJobQueue } from './jobs/queue.ts';
 import { deleteExpiredSessionsJob } from './modules/auth/jobs.ts';
 import { registerRetentionJobs } from './modules/retention/jobs.ts';
+import { registerSchuldhulpJobs } from './modules/schuldhulp/jobs.ts';
 import { registerFollowupJobs } from './modules/vroegsignalering/followup/jobs.ts';
 import { IMPORT_JOB, runImport } from './modules/vroegsignalering/imports/service.ts';
 import { registerOutreachJobs } from './modules/vroegsignalering/outreach/jobs.ts';
@@ -74,6 +75,7 @@ export async function createVangnet(
       await registerFollowupJobs(jobs, database, config);
       await registerOutreachJobs(jobs, database, config);
       await registerRetentionJobs(jobs, database, config);
+      await registerSchuldhulpJobs(jobs, database, config);
     }
     const app = await buildApp({ config, database, logger, jobs });
     return {

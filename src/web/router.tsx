@@ -12,6 +12,7 @@ import { AuditPage, validateAuditSearch } from './pages/AuditPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage, type LoginReason, type LoginSearch } from './pages/LoginPage.tsx';
 import { MunicipalityPage } from './pages/MunicipalityPage.tsx';
+import { validateMonitorSearch } from './pages/monitor/api.ts';
 import { ErrorPage, NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SecondFactorPage } from './pages/SecondFactorPage.tsx';
 import { TeamEditPage, TeamNewPage, TeamsPage } from './pages/TeamsPages.tsx';
@@ -180,6 +181,21 @@ const meldingRoute = createRoute({
   path: '/vroegsignalering/meldingen/$meldingId',
   component: vs('MeldingRoute'),
 });
+const followupWorkRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/vroegsignalering/werk',
+  component: vs('FollowupWorkPage'),
+});
+const followupAgendaRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/vroegsignalering/agenda',
+  component: vs('FollowupAgendaPage'),
+});
+const followupRouteRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/vroegsignalering/route',
+  component: vs('FollowupRoutePage'),
+});
 const koppelenRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
   path: '/vroegsignalering/koppelen',
@@ -209,21 +225,6 @@ const verwijzenRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
   path: '/verwijzen',
   component: vs('VerwijzenPage'),
-});
-const followupWorkRoute = createRoute({
-  getParentRoute: () => authenticatedRoute,
-  path: '/vroegsignalering/werk',
-  component: vs('FollowupWorkPage'),
-});
-const followupAgendaRoute = createRoute({
-  getParentRoute: () => authenticatedRoute,
-  path: '/vroegsignalering/agenda',
-  component: vs('FollowupAgendaPage'),
-});
-const followupRouteRoute = createRoute({
-  getParentRoute: () => authenticatedRoute,
-  path: '/vroegsignalering/route',
-  component: vs('FollowupRoutePage'),
 });
 
 // Outreach (letters, cards, e-mail, text messages): a chunk of its own as well.
@@ -274,48 +275,6 @@ const contactCardRoute = createRoute({
   component: or('ContactCardPage'),
 });
 
-// Berekeningen: calculator, non-take-up, municipal schemes (their own chunk) ------------------------------
-
-const bk = (name: keyof typeof import('./pages/berekeningen/routes.tsx')) =>
-  lazyRouteComponent(() => import('./pages/berekeningen/routes.tsx'), name);
-
-const calculatorRoute = createRoute({
-  getParentRoute: () => authenticatedRoute,
-  path: '/berekeningen',
-  component: bk('CalculatorPage'),
-});
-const nietGebruikRoute = createRoute({
-  getParentRoute: () => authenticatedRoute,
-  path: '/berekeningen/niet-gebruik',
-  component: bk('NietGebruikPage'),
-});
-const householdScanRoute = createRoute({
-  getParentRoute: () => authenticatedRoute,
-  path: '/berekeningen/huishoudens/$householdId',
-  validateSearch: (search: Record<string, unknown>): { peildatum?: string } => ({
-    peildatum:
-      typeof search.peildatum === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(search.peildatum)
-        ? search.peildatum
-        : undefined,
-  }),
-  component: bk('HuishoudenScanRoute'),
-});
-const regelingenRoute = createRoute({
-  getParentRoute: () => authenticatedRoute,
-  path: '/beheer/regelingen',
-  component: bk('RegelingenPage'),
-});
-const regelingNewRoute = createRoute({
-  getParentRoute: () => authenticatedRoute,
-  path: '/beheer/regelingen/nieuw',
-  component: bk('RegelingNewPage'),
-});
-const regelingEditRoute = createRoute({
-  getParentRoute: () => authenticatedRoute,
-  path: '/beheer/regelingen/$schemeId',
-  component: bk('RegelingEditRoute'),
-});
-
 const partnersRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
   path: '/beheer/signaalpartners',
@@ -362,6 +321,110 @@ const queueEditRoute = createRoute({
   component: vs('QueueEditRoute'),
 });
 
+// Berekeningen: calculator, non-take-up, municipal schemes (their own chunk) ------------------------------
+
+const bk = (name: keyof typeof import('./pages/berekeningen/routes.tsx')) =>
+  lazyRouteComponent(() => import('./pages/berekeningen/routes.tsx'), name);
+
+const calculatorRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/berekeningen',
+  component: bk('CalculatorPage'),
+});
+const nietGebruikRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/berekeningen/niet-gebruik',
+  component: bk('NietGebruikPage'),
+});
+const householdScanRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/berekeningen/huishoudens/$householdId',
+  validateSearch: (search: Record<string, unknown>): { peildatum?: string } => ({
+    peildatum:
+      typeof search.peildatum === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(search.peildatum)
+        ? search.peildatum
+        : undefined,
+  }),
+  component: bk('HuishoudenScanRoute'),
+});
+const regelingenRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/regelingen',
+  component: bk('RegelingenPage'),
+});
+const regelingNewRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/regelingen/nieuw',
+  component: bk('RegelingNewPage'),
+});
+const regelingEditRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/regelingen/$schemeId',
+  component: bk('RegelingEditRoute'),
+});
+
+// Household plan ------------------------------------------------------------------------------------------
+// Its pages (with echarts) are one chunk of their own.
+
+const hh = (name: keyof typeof import('./pages/households/routes.tsx')) =>
+  lazyRouteComponent(() => import('./pages/households/routes.tsx'), name);
+
+const householdsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/huishoudens',
+  component: hh('CaseloadPage'),
+});
+const householdRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/huishoudens/$householdId',
+  component: hh('HouseholdRoute'),
+});
+const householdNextStepRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/huishoudens/$householdId/volgende-stap',
+  component: hh('NextStepRoute'),
+});
+
+// Monitor dashboard (Divosa indicators): a chunk of its own with the parts of echarts it uses.
+const monitorRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/monitor',
+  validateSearch: validateMonitorSearch,
+  component: lazyRouteComponent(() => import('./pages/monitor/routes.tsx'), 'MonitorRoute'),
+});
+
+// Debt help (schuldhulp): caseload, trajectory, debts, aanmelding (their own chunk) --------------------------
+
+const shv = (name: keyof typeof import('./pages/schuldhulp/routes.tsx')) =>
+  lazyRouteComponent(() => import('./pages/schuldhulp/routes.tsx'), name);
+
+const schuldhulpRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/schuldhulp',
+  component: shv('SchuldhulpCaseloadPage'),
+});
+const schuldhulpAanmeldenRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/schuldhulp/aanmelden',
+  validateSearch: (search: Record<string, unknown>): { huishouden?: string } => ({
+    huishouden:
+      typeof search.huishouden === 'string' && /^[0-9a-f-]{36}$/i.test(search.huishouden)
+        ? search.huishouden
+        : undefined,
+  }),
+  component: shv('AanmeldenRoute'),
+});
+const schuldhulpTrajectoryRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/schuldhulp/trajecten/$trajectoryId',
+  component: shv('TrajectoryRoute'),
+});
+const schuldhulpDebtsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/schuldhulp/trajecten/$trajectoryId/schulden',
+  component: shv('DebtsRoute'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   secondFactorRoute,
@@ -380,29 +443,15 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     meldingenRoute,
     meldingRoute,
+    followupWorkRoute,
+    followupAgendaRoute,
+    followupRouteRoute,
     koppelenRoute,
     bestandenRoute,
     importRoute,
     signaalRoute,
     afwegingskaderRoute,
     verwijzenRoute,
-    followupWorkRoute,
-    followupAgendaRoute,
-    followupRouteRoute,
-    outreachTemplatesRoute,
-    outreachTemplateNewRoute,
-    outreachTemplateRoute,
-    outreachBatchRoute,
-    outreachMessagesRoute,
-    outreachSettingsRoute,
-    terugmeldingenRoute,
-    contactCardRoute,
-    calculatorRoute,
-    nietGebruikRoute,
-    householdScanRoute,
-    regelingenRoute,
-    regelingNewRoute,
-    regelingEditRoute,
     partnersRoute,
     partnerNewRoute,
     partnerEditRoute,
@@ -412,6 +461,28 @@ const routeTree = rootRoute.addChildren([
     queuesRoute,
     queueNewRoute,
     queueEditRoute,
+    outreachTemplatesRoute,
+    outreachTemplateNewRoute,
+    outreachTemplateRoute,
+    outreachBatchRoute,
+    outreachMessagesRoute,
+    outreachSettingsRoute,
+    contactCardRoute,
+    terugmeldingenRoute,
+    calculatorRoute,
+    nietGebruikRoute,
+    householdScanRoute,
+    regelingenRoute,
+    regelingNewRoute,
+    regelingEditRoute,
+    householdsRoute,
+    householdRoute,
+    householdNextStepRoute,
+    monitorRoute,
+    schuldhulpRoute,
+    schuldhulpAanmeldenRoute,
+    schuldhulpTrajectoryRoute,
+    schuldhulpDebtsRoute,
   ]),
 ]);
 

@@ -17,7 +17,10 @@ import {
 import { hashPassword } from '../modules/auth/crypto.ts';
 import { ensureRuleSet } from '../modules/vroegsignalering/pipeline/process.ts';
 import { seedDemoBerekeningen } from './demo-berekeningen.ts';
+import { seedDemoBudget } from './demo-budget.ts';
+import { seedDemoHouseholds } from './demo-households.ts';
 import { seedDemoOutreach } from './demo-outreach.ts';
+import { seedDemoSchuldhulp } from './demo-schuldhulp.ts';
 
 export const DEMO_PASSWORD = 'Vangnet-demo-2026';
 
@@ -261,7 +264,10 @@ export async function seedDemoRegion(
       wijkIds: m.wijkIds,
     });
     await seedDemoBerekeningen(db, m.id, DEMO_MUNICIPALITIES[i]?.name ?? '');
+    await seedDemoBudget(db, m.id);
+    await seedDemoSchuldhulp(database, { id: m.id, seed: 42 + i });
   }
+  await seedDemoHouseholds(database);
   return { logins, machineClients: clients };
 }
 

@@ -243,12 +243,17 @@ export function navGroups(t: TFunction, session: Session): NavGroup[] {
   const may = (...p: Parameters<typeof hasPermission>[1][]) => hasPermission(session, ...p);
   const general: NavEntry[] = [{ to: '/', label: t('nav.home'), exact: true }];
   if (may('audit:read')) general.push({ to: '/audit', label: t('nav.audit') });
-
   if (may('berekeningen:read'))
     general.push({ to: '/berekeningen', label: t('nav.berekeningen'), exact: true });
   if (may('niet_gebruik:read'))
     general.push({ to: '/berekeningen/niet-gebruik', label: t('nav.nietGebruik') });
   if (may('outreach:manage')) general.push({ to: '/mijn-contactkaart', label: t('nav.contactkaart') });
+  if (may('households:read', 'household_network:read'))
+    general.push({ to: '/huishoudens', label: t('nav.households') });
+  if (may('schuldhulp:read')) general.push({ to: '/schuldhulp', label: t('nav.schuldhulp') });
+  if (may('aggregates:read', 'vroegsignalering:read'))
+    general.push({ to: '/monitor', label: t('nav.monitor') });
+
   const vroegsignalering: NavEntry[] = [];
   if (may('vroegsignalering:read'))
     vroegsignalering.push(
@@ -267,7 +272,6 @@ export function navGroups(t: TFunction, session: Session): NavGroup[] {
   if (may('vroegsignalering:read')) {
     vroegsignalering.push({ to: '/vroegsignalering/afwegingskader', label: t('nav.afwegingskader') });
   }
-
   if (may('outreach:manage')) {
     vroegsignalering.push(
       { to: '/vroegsignalering/brieven', label: t('nav.brieven') },
@@ -276,6 +280,7 @@ export function navGroups(t: TFunction, session: Session): NavGroup[] {
   }
   if (may('outreach_templates:manage'))
     vroegsignalering.push({ to: '/vroegsignalering/berichtsjablonen', label: t('nav.berichtsjablonen') });
+
   const beheer: NavEntry[] = [];
   if (may('users:manage')) beheer.push({ to: '/beheer/gebruikers', label: t('nav.users') });
   if (may('organisation:manage')) {
@@ -349,15 +354,18 @@ type NavTarget =
   | '/vroegsignalering/signaal'
   | '/vroegsignalering/afwegingskader'
   | '/verwijzen'
-  | '/berekeningen'
-  | '/berekeningen/niet-gebruik'
-  | '/beheer/regelingen'
   | '/vroegsignalering/brieven'
   | '/vroegsignalering/berichten'
   | '/vroegsignalering/berichtsjablonen'
   | '/beheer/berichtinstellingen'
   | '/mijn-contactkaart'
-  | '/beheer/terugmeldingen';
+  | '/beheer/terugmeldingen'
+  | '/berekeningen'
+  | '/berekeningen/niet-gebruik'
+  | '/beheer/regelingen'
+  | '/huishoudens'
+  | '/monitor'
+  | '/schuldhulp';
 
 function NavItem({ to, label, exact }: NavEntry) {
   return (

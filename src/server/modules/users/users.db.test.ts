@@ -48,7 +48,9 @@ describe('users and roles', () => {
     const res = await beheer.request('GET', `${API}/users`);
     expect(res.statusCode).toBe(200);
     const body = res.json() as { items: UserBody[]; nextCursor: string | null };
-    expect(body.items).toHaveLength(9);
+    // One account per staff role (incl. the netwerkpartner of the household plan) and the regional account.
+    expect(body.items).toHaveLength(10);
+    expect(body.items.map((u) => u.email)).toContain('netwerkpartner@voorbeeldstad.demo');
     const regio = body.items.find((u) => u.email === 'regio@voorbeeldstad.demo');
     expect(regio?.roles).toEqual(['functioneel_beheerder', 'auditor']);
     const self = body.items.find((u) => u.id === beheerId);
