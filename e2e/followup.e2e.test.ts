@@ -3,8 +3,25 @@
 // "my work" on the home screen; every page with axe, structure and reflow at 360 px.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiCall as call,
+  checkPage,
+  newMelding as createMelding,
+  residents as demoResidents,
+  type Person,
+  today,
+} from './demo-data.ts';
 import { type DemoLogin, setUpBrowserSuite } from './fixtures.ts';
-import { expectNoAxeViolations, expectNoHorizontalScroll, expectPageStructure, settled } from './helpers.ts';
+import { settled } from './helpers.ts';
+
+const apiCall = <T>(
+  page: Page,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+) => call<T>(suite, page, method, path, body);
+const residents = () => demoResidents(suite);
+const newMelding = (page: Page, p: Person) => createMelding(suite, page, p);
 
 const suite = setUpBrowserSuite();
 let worker: DemoLogin;
@@ -12,85 +29,6 @@ let worker: DemoLogin;
 beforeAll(() => {
   worker = suite.account('vroegsignalering');
 });
-
-interface Person {
-  voornamen: string;
-  voorvoegsel: string | null;
-  geslachtsnaam: string;
-  geboortedatum: string;
-  postcode: string;
-  huisnummer: number;
-  huisletter: string | null;
-  toevoeging: string | null;
-}
-
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
-
-async function apiCall<T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const session = await page.request.get(`${suite.url}/api/v1/session`);
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const res = await page.request.fetch(`${suite.url}/api/v1/${path}`, {
-    method,
-    headers: {
-      'x-csrf-token': csrfToken,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    data: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
-
-/**
- * Heads of household of Voorbeeldstad in the demo BRP, each alone at their address (so a signal makes a melding
- * of its own), in a fixed order. The test server seeds a small population (60 inhabitants per municipality):
- * pick by position in this list, never by a fixed offset into the whole population.
- */
-async function residents(): Promise<Person[]> {
-  const rows = await suite.query<Person>(
-    `select distinct on (a.id) p.voornamen, p.voorvoegsel, p.geslachtsnaam,
-            to_char(p.geboortedatum, 'YYYY-MM-DD') as geboortedatum, a.postcode, a.huisnummer, a.huisletter, a.toevoeging
-       from persons p join addresses a on a.id = p.address_id join municipalities m on m.id = p.municipality_id
-      where m.name = 'Voorbeeldstad' and p.brp_status = 'ingeschreven'
-        and p.geboortedatum < current_date - interval '30 years' and p.household_role = 'hoofd'
-        and not exists (select 1 from persons o where o.address_id = p.address_id and o.household_id <> p.household_id)
-      order by a.id, p.id`,
-  );
-  expect(rows.length, 'heads of household alone at their address in the demo BRP').toBeGreaterThan(1);
-  return rows;
-}
-
-/** A new melding for a resident of Voorbeeldstad, through the intake API; returns its id. */
-async function newMelding(page: Page, p: Person): Promise<string> {
-  const answer = await apiCall<{ results: { id?: string }[] }>(page, 'POST', 'vroegsignalen/handmatig', {
-    signal: {
-      voornamen: p.voornamen,
-      ...(p.voorvoegsel ? { voorvoegsel: p.voorvoegsel } : {}),
-      achternaam: p.geslachtsnaam,
-      geboortedatum: p.geboortedatum,
-      postcode: p.postcode,
-      huisnummer: p.huisnummer,
-      ...(p.huisletter ? { huisletter: p.huisletter } : {}),
-      ...(p.toevoeging ? { toevoeging: p.toevoeging } : {}),
-      amountCents: 64_000,
-      signalDate: today(),
-    },
-  });
-  const signal = await apiCall<{ meldingId: string | null }>(
-    page,
-    'GET',
-    `vroegsignalen/${answer.results[0]?.id}`,
-  );
-  if (!signal.meldingId) throw new Error('no melding');
-  return signal.meldingId;
-}
-
-async function checkPage(page: Page, label: string): Promise<void> {
-  const width = page.viewportSize()?.width ?? 1280;
-  await expectPageStructure(page, label);
-  await expectNoAxeViolations(page, `${label} at ${width}px`);
-  if (width <= 360) await expectNoHorizontalScroll(page, `${label} at ${width}px`);
-}
 
 describe('follow-up of meldingen in the browser', { timeout: 240_000 }, () => {
   it('claims from the werkbakjes, registers contact, plans a home visit, closes with a result', () =>

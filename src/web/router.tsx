@@ -393,6 +393,13 @@ const monitorRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/monitor/routes.tsx'), 'MonitorRoute'),
 });
 
+// Retention terms (AVG) of the functioneel beheerder: a chunk of its own.
+const retentionRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/bewaartermijnen',
+  component: lazyRouteComponent(() => import('./pages/retention/RetentionPages.tsx'), 'RetentionPage'),
+});
+
 // Debt help (schuldhulp): caseload, trajectory, debts, aanmelding (their own chunk) --------------------------
 
 const shv = (name: keyof typeof import('./pages/schuldhulp/routes.tsx')) =>
@@ -479,6 +486,7 @@ const routeTree = rootRoute.addChildren([
     householdRoute,
     householdNextStepRoute,
     monitorRoute,
+    retentionRoute,
     schuldhulpRoute,
     schuldhulpAanmeldenRoute,
     schuldhulpTrajectoryRoute,

@@ -364,6 +364,9 @@ export const meldingen = pgTable('meldingen', {
   closedBy: uuid('closed_by'),
   eindresultaat: text('eindresultaat'),
   closingNote: text('closing_note'),
+  // Retention (migration 0012): while a legal hold is set, nothing of the melding is deleted.
+  legalHoldReason: text('legal_hold_reason'),
+  legalHoldSetAt: ts('legal_hold_set_at'),
 });
 
 export const contactAttempts = pgTable('contact_attempts', {

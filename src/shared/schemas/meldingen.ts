@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DDAS_SIGNAALPARTNERS, DDAS_SIGNAALSTATUSSEN } from '../ddas.ts';
+import { LEGAL_HOLD_REASONS } from './retention.ts';
 import { ExplanationItemSchema } from './rules.ts';
 import { SignalFieldsSchema, SignalInputSchema } from './signals.ts';
 
@@ -148,6 +149,10 @@ export const MeldingDetailSchema = MeldingSummarySchema.extend({
   ruleVersion: z.number().int().nullable(),
   ruleExplanation: z.array(ExplanationItemSchema),
   signals: z.array(SignalViewSchema),
+  legalHold: z
+    .object({ reason: z.enum(LEGAL_HOLD_REASONS), setAt: z.string() })
+    .nullable()
+    .describe('The legal hold (bewaarplicht) that keeps the melding from deletion, if one is set'),
 }).meta({ id: 'MeldingDetail' });
 
 const csv = <T extends string>(inner: z.ZodEnum<Record<T, T>>) =>

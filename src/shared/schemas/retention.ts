@@ -28,6 +28,7 @@ export const RETENTION_DEFAULTS: RetentionSettings = {
 
 /** Why a melding may not be deleted yet. A code, never free text: a hold must not hold personal data itself. */
 export const LEGAL_HOLD_REASONS = ['bezwaar', 'klacht', 'rechtszaak', 'onderzoek', 'overig'] as const;
+export type LegalHoldReason = (typeof LEGAL_HOLD_REASONS)[number];
 
 export const LegalHoldBody = z.strictObject({
   reason: z

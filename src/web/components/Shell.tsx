@@ -301,6 +301,7 @@ export function navGroups(t: TFunction, session: Session): NavGroup[] {
   if (may('outreach_templates:manage'))
     beheer.push({ to: '/beheer/berichtinstellingen', label: t('nav.berichtinstellingen') });
   if (may('regelingen:manage')) beheer.push({ to: '/beheer/regelingen', label: t('nav.regelingen') });
+  if (may('retention:manage')) beheer.push({ to: '/beheer/bewaartermijnen', label: t('nav.retention') });
   const groups: NavGroup[] = [
     { key: 'general', items: general },
     { key: 'vroegsignalering', label: String(t('nav.groupVroegsignalering')), items: vroegsignalering },
@@ -363,6 +364,7 @@ type NavTarget =
   | '/berekeningen'
   | '/berekeningen/niet-gebruik'
   | '/beheer/regelingen'
+  | '/beheer/bewaartermijnen'
   | '/huishoudens'
   | '/monitor'
   | '/schuldhulp';

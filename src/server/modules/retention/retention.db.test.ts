@@ -217,6 +217,9 @@ describe('retention: the daily deletion of expired personal data', () => {
     });
     expect(hold.statusCode, hold.body).toBe(200);
     expect(hold.json()).toMatchObject({ meldingId: planted.held.meldingId, reason: 'bezwaar' });
+    // The melding itself shows the hold, so whoever opens it knows why it is kept.
+    const detail = await vera.request('GET', `${API}/meldingen/${planted.held.meldingId}`);
+    expect(detail.json().legalHold).toEqual({ reason: 'bezwaar', setAt: hold.json().setAt });
 
     // A file of 7 months ago: the line that became the untouched signal, and a quarantined line of nobody.
     orphanName = `Quarantainius-${tag}`;
@@ -361,6 +364,7 @@ describe('retention: the daily deletion of expired personal data', () => {
       reason: null,
     });
     expect(lift.json()).toMatchObject({ reason: null, setAt: null });
+    expect((await vera.request('GET', `${API}/meldingen/${planted.held.meldingId}`)).json().legalHold).toBeNull();
     const third = await beheer.request('POST', `${API}/bewaartermijnen/uitvoeren`);
     expect(third.json()).toMatchObject({ meldingen: 1, held: 0 });
     expect(await findAnywhere(planted.held.values)).toEqual([]);

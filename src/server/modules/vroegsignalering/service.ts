@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { MeldingListQuery, ReferralBody } from '../../../shared/schemas/meldingen.ts';
+import type { LegalHoldReason } from '../../../shared/schemas/retention.ts';
 import type { ExplanationItem } from '../../../shared/schemas/rules.ts';
 import type { SignalInput } from '../../../shared/schemas/signals.ts';
 import type { Config } from '../../config.ts';
@@ -186,6 +187,14 @@ export async function getMelding(db: Orm, ctx: UserContext, id: string) {
       ruleVersion: row.ruleVersion,
       ruleExplanation: row.melding.ruleExplanation as ExplanationItem[],
       signals: signalRows.map(presentSignal),
+      legalHold:
+        row.melding.legalHoldReason && row.melding.legalHoldSetAt
+          ? {
+              reason: row.melding.legalHoldReason as LegalHoldReason,
+              // To the second, as PUT /bewaarplicht answers it.
+              setAt: row.melding.legalHoldSetAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+            }
+          : null,
     };
   });
 }

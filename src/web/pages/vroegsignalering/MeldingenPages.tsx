@@ -59,6 +59,7 @@ import {
   validateMeldingenSearch,
 } from '../../vroegsignalering/meldingenSearch.ts';
 import { formatEuros, parseEuros } from '../../vroegsignalering/money.ts';
+import { LegalHoldPanel } from '../retention/RetentionPages.tsx';
 import { FollowupPanel } from './FollowupPages.tsx';
 import { OutreachPanel } from './OutreachPages.tsx';
 
@@ -451,6 +452,7 @@ function MeldingView({ melding }: { melding: MeldingDetail }) {
         <Heading2 id="signals-heading">{t('melding.signals')}</Heading2>
         <SignalsTable melding={melding} />
       </section>
+      <LegalHoldPanel meldingId={melding.id} hold={melding.legalHold} />
     </>
   );
 }
