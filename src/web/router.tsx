@@ -432,6 +432,115 @@ const schuldhulpDebtsRoute = createRoute({
   component: shv('DebtsRoute'),
 });
 
+// Maatwerkbudget: overview, budgets, requests with the gate, decision, payment and follow-up (their own chunk) --
+
+const mwb = (name: keyof typeof import('./pages/budget/routes.tsx')) =>
+  lazyRouteComponent(() => import('./pages/budget/routes.tsx'), name);
+
+/** `?huishouden=<household plan id>`: a page about one household (its requests, a new request, a budgetmaatje). */
+const householdSearch = (search: Record<string, unknown>): { huishouden?: string } => ({
+  huishouden:
+    typeof search.huishouden === 'string' && /^[0-9a-f-]{36}$/i.test(search.huishouden)
+      ? search.huishouden
+      : undefined,
+});
+
+const budgetOverviewRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/maatwerkbudget',
+  component: mwb('BudgetOverviewPage'),
+});
+const budgetNewRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/maatwerkbudget/budgetten/nieuw',
+  component: mwb('BudgetNewPage'),
+});
+const budgetEditRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/maatwerkbudget/budgetten/$budgetId',
+  component: mwb('BudgetEditRoute'),
+});
+const budgetRequestsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/maatwerkbudget/aanvragen',
+  validateSearch: householdSearch,
+  component: mwb('RequestsRoute'),
+});
+const budgetRequestNewRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/maatwerkbudget/aanvragen/nieuw',
+  validateSearch: householdSearch,
+  component: mwb('NewRequestRoute'),
+});
+const budgetRequestRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/maatwerkbudget/aanvragen/$requestId',
+  component: mwb('RequestRoute'),
+});
+
+// Budgetmaatjes: the coordinator's requests, volunteers, organisations, matches and escalations, and the
+// volunteer's own matches (their own chunk) -----------------------------------------------------------------
+
+const mj = (name: keyof typeof import('./pages/maatjes/routes.tsx')) =>
+  lazyRouteComponent(() => import('./pages/maatjes/routes.tsx'), name);
+
+const maatjesRequestsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/budgetmaatjes',
+  component: mj('MaatjesRequestsPage'),
+});
+const maatjesRequestNewRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/budgetmaatjes/hulpvragen/nieuw',
+  validateSearch: householdSearch,
+  component: mj('MaatjesNewRequestRoute'),
+});
+const maatjesRequestRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/budgetmaatjes/hulpvragen/$requestId',
+  component: mj('MaatjesRequestRoute'),
+});
+const volunteersRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/budgetmaatjes/vrijwilligers',
+  component: mj('VolunteersPage'),
+});
+const volunteerNewRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/budgetmaatjes/vrijwilligers/nieuw',
+  component: mj('VolunteerNewPage'),
+});
+const volunteerEditRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/budgetmaatjes/vrijwilligers/$volunteerId',
+  component: mj('VolunteerEditRoute'),
+});
+const organisationsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/budgetmaatjes/organisaties',
+  component: mj('OrganisationsPage'),
+});
+const matchesRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/budgetmaatjes/koppelingen',
+  component: mj('MatchesPage'),
+});
+const escalationsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/budgetmaatjes/escalaties',
+  component: mj('EscalationsPage'),
+});
+const myMatchesRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/mijn-maatjes',
+  component: mj('MyMatchesPage'),
+});
+const myMatchRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/mijn-maatjes/$matchId',
+  component: mj('MyMatchRoute'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   secondFactorRoute,
@@ -491,6 +600,23 @@ const routeTree = rootRoute.addChildren([
     schuldhulpAanmeldenRoute,
     schuldhulpTrajectoryRoute,
     schuldhulpDebtsRoute,
+    budgetOverviewRoute,
+    budgetNewRoute,
+    budgetEditRoute,
+    budgetRequestsRoute,
+    budgetRequestNewRoute,
+    budgetRequestRoute,
+    maatjesRequestsRoute,
+    maatjesRequestNewRoute,
+    maatjesRequestRoute,
+    volunteersRoute,
+    volunteerNewRoute,
+    volunteerEditRoute,
+    organisationsRoute,
+    matchesRoute,
+    escalationsRoute,
+    myMatchesRoute,
+    myMatchRoute,
   ]),
 ]);
 

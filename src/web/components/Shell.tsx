@@ -253,6 +253,26 @@ export function navGroups(t: TFunction, session: Session): NavGroup[] {
   if (may('schuldhulp:read')) general.push({ to: '/schuldhulp', label: t('nav.schuldhulp') });
   if (may('aggregates:read', 'vroegsignalering:read'))
     general.push({ to: '/monitor', label: t('nav.monitor') });
+  if (may('volunteer_matches:manage')) general.push({ to: '/mijn-maatjes', label: t('budget.nav.mine') });
+
+  const maatwerkbudget: NavEntry[] = [];
+  if (may('budgets:manage', 'budget_requests:manage', 'aggregates:read'))
+    maatwerkbudget.push({ to: '/maatwerkbudget', label: t('budget.nav.overview'), exact: true });
+  if (may('budget_requests:manage'))
+    maatwerkbudget.push({ to: '/maatwerkbudget/aanvragen', label: t('budget.nav.requests') });
+
+  const maatjes: NavEntry[] = [];
+  if (may('volunteers:manage')) {
+    maatjes.push(
+      { to: '/budgetmaatjes', label: t('budget.nav.helpRequests'), exact: true },
+      { to: '/budgetmaatjes/vrijwilligers', label: t('budget.nav.volunteers') },
+      { to: '/budgetmaatjes/organisaties', label: t('budget.nav.organisations') },
+      { to: '/budgetmaatjes/koppelingen', label: t('budget.nav.matches') },
+    );
+  }
+  // Escalations reach the household's regisseur, or the coordinators when the resident has no household plan.
+  if (may('volunteers:manage', 'households:manage'))
+    maatjes.push({ to: '/budgetmaatjes/escalaties', label: t('budget.nav.escalations') });
 
   const vroegsignalering: NavEntry[] = [];
   if (may('vroegsignalering:read'))
@@ -305,6 +325,8 @@ export function navGroups(t: TFunction, session: Session): NavGroup[] {
   const groups: NavGroup[] = [
     { key: 'general', items: general },
     { key: 'vroegsignalering', label: String(t('nav.groupVroegsignalering')), items: vroegsignalering },
+    { key: 'maatwerkbudget', label: String(t('budget.nav.groupBudget')), items: maatwerkbudget },
+    { key: 'budgetmaatjes', label: String(t('budget.nav.groupMaatjes')), items: maatjes },
     { key: 'beheer', label: String(t('nav.groupBeheer')), items: beheer },
   ];
   return groups.filter((g) => g.items.length > 0);
@@ -367,7 +389,15 @@ type NavTarget =
   | '/beheer/bewaartermijnen'
   | '/huishoudens'
   | '/monitor'
-  | '/schuldhulp';
+  | '/schuldhulp'
+  | '/mijn-maatjes'
+  | '/maatwerkbudget'
+  | '/maatwerkbudget/aanvragen'
+  | '/budgetmaatjes'
+  | '/budgetmaatjes/vrijwilligers'
+  | '/budgetmaatjes/organisaties'
+  | '/budgetmaatjes/koppelingen'
+  | '/budgetmaatjes/escalaties';
 
 function NavItem({ to, label, exact }: NavEntry) {
   return (
