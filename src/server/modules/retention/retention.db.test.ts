@@ -364,7 +364,9 @@ describe('retention: the daily deletion of expired personal data', () => {
       reason: null,
     });
     expect(lift.json()).toMatchObject({ reason: null, setAt: null });
-    expect((await vera.request('GET', `${API}/meldingen/${planted.held.meldingId}`)).json().legalHold).toBeNull();
+    expect(
+      (await vera.request('GET', `${API}/meldingen/${planted.held.meldingId}`)).json().legalHold,
+    ).toBeNull();
     const third = await beheer.request('POST', `${API}/bewaartermijnen/uitvoeren`);
     expect(third.json()).toMatchObject({ meldingen: 1, held: 0 });
     expect(await findAnywhere(planted.held.values)).toEqual([]);
