@@ -88,9 +88,15 @@ export async function seedDemoHouseholds(database: Database, today = new Date().
   // Appointments need a moment: midday of the demo's today, so the demo is the same whenever it is seeded.
   const noon = new Date(`${today}T12:00:00Z`);
   const appointmentDeps: appointments.AppointmentDeps = { ...deps, now: () => noon };
-  /** A moment `days` from the demo's today at `hour` o'clock UTC (10:00 or 09:00 in Dutch time at 8). */
-  const at = (days: number, hour: number) =>
-    new Date(`${day(today, days)}T${String(hour).padStart(2, '0')}:00:00Z`);
+  /**
+   * A moment about `days` from the demo's today at `hour` o'clock UTC (10:00 or 09:00 in Dutch time at 8), moved
+   * away from today to a working day: nobody has a conversation at the town hall on a Sunday.
+   */
+  const at = (days: number, hour: number) => {
+    let d = days;
+    while ([0, 6].includes(new Date(`${day(today, d)}T12:00:00Z`).getUTCDay())) d += days < 0 ? -1 : 1;
+    return new Date(`${day(today, d)}T${String(hour).padStart(2, '0')}:00:00Z`);
+  };
   const maud = await demoUser(db, m.region_id, m.id, {
     email: 'netwerkpartner@voorbeeldstad.demo',
     name: 'Maud Maatschappelijk',

@@ -25,7 +25,6 @@ import { DeliveryError, sendMail } from '../../vroegsignalering/outreach/deliver
 import { renderLettersPdf } from '../../vroegsignalering/outreach/pdf.ts';
 import type { Access } from '../policy.ts';
 import { notInFuture } from '../policy.ts';
-import { personName } from '../presenter.ts';
 import type { CaseRow } from '../repository.ts';
 import {
   type HouseholdDeps,
@@ -262,14 +261,7 @@ export async function updateAppointment(
     if (a.version !== body.version) throw staleAppointment();
     const status = body.status ?? a.status;
     const transition = transitionProblems(a.status, status, new Date(a.starts_at), now, body.reason);
-    const changesSomething =
-      body.status !== undefined ||
-      body.startsAt !== undefined ||
-      body.endsAt !== undefined ||
-      body.mode !== undefined ||
-      body.location !== undefined ||
-      body.note !== undefined;
-    if (transition.final && changesSomething) throw finishedAppointment();
+    if (transition.final) throw finishedAppointment();
     const startsAt = body.startsAt ? new Date(body.startsAt) : new Date(a.starts_at);
     const endsAt = body.endsAt ? new Date(body.endsAt) : new Date(a.ends_at);
     const mode = body.mode ?? a.mode;
@@ -483,7 +475,8 @@ export async function recordPreparation(
       category: 'plan',
       kind: body.channel === 'brief' ? 'voorbereiding_brief' : 'voorbereiding_mail',
       subjectId: row.id,
-      text: personName(member),
+      // No name: the timeline's plan category reaches network members who may not see the household's members.
+      text: '',
       details: { language, items: items.length },
     });
     await recordAudit(tx, ctx, {
