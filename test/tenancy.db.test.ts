@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { remindReferrals } from '../src/server/modules/households/appointments/service.ts';
 import type { Vangnet } from '../src/server/server.ts';
 import { multipart, startTestApp, TestClient } from './harness.ts';
 
@@ -83,7 +84,9 @@ type Kind =
   | 'hhactie'
   | 'hhnetwerk'
   | 'hhtoestemming'
-  | 'hhverwijzing';
+  | 'hhverwijzing'
+  | 'hhafspraak'
+  | 'hhvoorbereiding';
 const KIND_HINTS: [RegExp, Kind][] = [
   // Issue 7: the household plan and its parts (/huishoudplannen, /huishoudplan-doelen, -acties, -netwerk, ...).
   [/huishoudplan-doelen/i, 'hhdoel'],
@@ -91,6 +94,9 @@ const KIND_HINTS: [RegExp, Kind][] = [
   [/huishoudplan-netwerk/i, 'hhnetwerk'],
   [/huishoudplan-toestemmingen/i, 'hhtoestemming'],
   [/huishoudplan-verwijzingen/i, 'hhverwijzing'],
+  // Issue 7: appointments and preparation calls (/huishoudplan-afspraken/{id}, /huishoudplan-voorbereidingen/{id}).
+  [/huishoudplan-afspraken/i, 'hhafspraak'],
+  [/huishoudplan-voorbereidingen/i, 'hhvoorbereiding'],
   [/huishoudplan/i, 'huishoudplan'],
   // Issue 9: volunteers, their requests/matches/escalations, the maatwerkbudget, the business case.
   [/^vrijwilligers$/i, 'vrijwilliger'],
@@ -679,6 +685,33 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
       consent: { givenOn: today7, memberId: memberB, shared: MARKER },
     });
     expect(refB.statusCode).toBe(200);
+    // An appointment with the marker network member and a preparation letter with the marker as own document;
+    // the referral past its reminder date becomes a reminder of B.
+    const apptB = await regisseurB.request('POST', `${API}/huishoudplannen/${planBId}/afspraken`, {
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 90_000_000).toISOString(),
+      mode: 'locatie',
+      location: MARKER,
+      purpose: 'eerste_gesprek',
+      note: MARKER,
+      networkMemberIds: [networkB],
+    });
+    expect(apptB.statusCode).toBe(200);
+    const prepB = await regisseurB.request('POST', `${API}/huishoudplannen/${planBId}/voorbereidingen`, {
+      calledOn: today7,
+      memberId: memberB,
+      appointmentId: apptB.json().appointments[0].id,
+      language: 'nl',
+      channel: 'brief',
+      items: [{ kind: 'eigen', text: MARKER }],
+      note: MARKER,
+    });
+    expect(prepB.statusCode).toBe(200);
+    await v.database.query(
+      'UPDATE household_referrals SET remind_on = current_date - 1 WHERE municipality_id = $1',
+      [mb.id],
+    );
+    expect((await remindReferrals(v.database.orm, today7)).created).toBeGreaterThan(0);
 
     // Every row of B, with the marker rows first.
     const ids = async (sql: string) =>
@@ -791,6 +824,14 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
         hhverwijzing: await ids(
           'SELECT id FROM household_referrals WHERE municipality_id = $1 ORDER BY created_at, id',
         ),
+        hhafspraak: await ids(
+          'SELECT id FROM household_appointments WHERE municipality_id = $1 ORDER BY created_at, id',
+        ),
+        // Preparation calls and referral reminders of B (neither is addressed by the other's routes).
+        hhvoorbereiding: await ids(
+          `SELECT id FROM household_preparations WHERE municipality_id = $1 UNION ALL
+           SELECT id FROM household_referral_reminders WHERE municipality_id = $1`,
+        ),
       },
       bsns: (
         await v.database.query<{ bsn: string }>('SELECT bsn FROM persons WHERE municipality_id = $1', [mb.id])
@@ -821,6 +862,9 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
     expect(b.ids.quickfix.length).toBeGreaterThan(0);
     expect(b.ids.overdracht.length).toBeGreaterThan(0);
     expect(b.ids.contactpoging.length).toBeGreaterThan(0);
+    // The appointment, the preparation letter and the referral reminder of B's marker plan.
+    expect(b.ids.hhafspraak.length).toBeGreaterThan(0);
+    expect(b.ids.hhvoorbereiding.length).toBeGreaterThanOrEqual(2);
   }, 120_000);
   afterAll(async () => v?.close());
 

@@ -6,6 +6,7 @@ import { type Database, openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { type JobQueue, registerWorker, startJobQueue } from './jobs/queue.ts';
 import { deleteExpiredSessionsJob } from './modules/auth/jobs.ts';
+import { registerHouseholdJobs } from './modules/households/appointments/jobs.ts';
 import { registerRetentionJobs } from './modules/retention/jobs.ts';
 import { registerSchuldhulpJobs } from './modules/schuldhulp/jobs.ts';
 import { registerFollowupJobs } from './modules/vroegsignalering/followup/jobs.ts';
@@ -76,6 +77,7 @@ export async function createVangnet(
       await registerOutreachJobs(jobs, database, config);
       await registerRetentionJobs(jobs, database, config);
       await registerSchuldhulpJobs(jobs, database, config);
+      await registerHouseholdJobs(jobs, database, config);
     }
     const app = await buildApp({ config, database, logger, jobs });
     return {

@@ -6,6 +6,7 @@ import { berekeningenRoutes } from './berekeningen/routes.ts';
 import { budgetRoutes } from './budget/routes.ts';
 import { businessCaseRoutes } from './businesscase/routes.ts';
 import { ddasRoutes } from './ddas/routes.ts';
+import { householdAppointmentRoutes } from './households/appointments/routes.ts';
 import { householdRoutes } from './households/routes.ts';
 import { monitorRoutes } from './monitor/routes.ts';
 import { organisationRoutes } from './organisation/routes.ts';
@@ -41,6 +42,7 @@ export const API_MODULES: ReadonlyArray<(app: FastifyInstance, deps: Deps) => Pr
   retentionRoutes,
   monitorRoutes,
   householdRoutes,
+  householdAppointmentRoutes,
   volunteerRoutes,
   businessCaseRoutes,
   budgetRoutes,

@@ -2,13 +2,16 @@
 // a ZRM history that improves, goals in progress and reached, referrals), a plan that has just started (with an
 // external professional who logs in), and a household entered by hand that is not in the BRP. Everything goes
 // through the household services, so the demo obeys the same rules as the real thing. The debt-help trajectory
-// (modules/schuldhulp) adds its phases to these households in its own seed.
+// (modules/schuldhulp) adds its phases to these households in its own seed. Appointments: a home visit that took
+// place and a coming talk in the first plan; in the new plan a first conversation with the preparation call and
+// its letter, and a referral past its reminder date without an answer (the reminder job runs at the end).
 import { sql } from 'drizzle-orm';
 import { permissionsFor, type StaffRole } from '../../shared/roles.ts';
 import { ZRM_DOMAINS, type ZrmDomain } from '../../shared/schemas/households.ts';
 import type { Database, Orm } from '../db/client.ts';
 import type { UserContext } from '../http/context.ts';
 import { hashPassword } from '../modules/auth/crypto.ts';
+import * as appointments from '../modules/households/appointments/service.ts';
 import * as households from '../modules/households/service.ts';
 import { DEMO_PASSWORD } from './demo.ts';
 
@@ -82,6 +85,18 @@ export async function seedDemoHouseholds(database: Database, today = new Date().
   const db = database.orm;
   const ctx = contextOf({ id: r.id, name: r.name, email: r.email, regionId: r.region_id }, m.id);
   const deps: households.HouseholdDeps = { today: () => today };
+  // Appointments need a moment: midday of the demo's today, so the demo is the same whenever it is seeded.
+  const noon = new Date(`${today}T12:00:00Z`);
+  const appointmentDeps: appointments.AppointmentDeps = { ...deps, now: () => noon };
+  /**
+   * A moment about `days` from the demo's today at `hour` o'clock UTC (10:00 or 09:00 in Dutch time at 8), moved
+   * away from today to a working day: nobody has a conversation at the town hall on a Sunday.
+   */
+  const at = (days: number, hour: number) => {
+    let d = days;
+    while ([0, 6].includes(new Date(`${day(today, d)}T12:00:00Z`).getUTCDay())) d += days < 0 ? -1 : 1;
+    return new Date(`${day(today, d)}T${String(hour).padStart(2, '0')}:00:00Z`);
+  };
   const maud = await demoUser(db, m.region_id, m.id, {
     email: 'netwerkpartner@voorbeeldstad.demo',
     name: 'Maud Maatschappelijk',
@@ -272,6 +287,26 @@ export async function seedDemoHouseholds(database: Database, today = new Date().
       goalId: buffer?.id,
       consent: { givenOn: today, memberId: head.id, shared: 'Inkomen en vaste lasten' },
     });
+    await appointments.addAppointment(db, ctx, appointmentDeps, id, {
+      startsAt: at(-14, 13).toISOString(),
+      endsAt: at(-14, 14).toISOString(),
+      mode: 'locatie',
+      location: 'Thuis bij de bewoner',
+      purpose: 'huisbezoek',
+      note: 'Samen de post doorgenomen',
+      networkMemberIds: maatjeId ? [maatjeId] : [],
+      status: 'gehouden',
+    });
+    await appointments.addAppointment(db, ctx, appointmentDeps, id, {
+      startsAt: at(5, 8).toISOString(),
+      endsAt: at(5, 9).toISOString(),
+      mode: 'locatie',
+      location: 'Stadskantoor, Markt 1, spreekkamer 3',
+      purpose: 'vervolggesprek',
+      note: 'Het weekbudget bespreken',
+      networkMemberIds: maatjeId ? [maatjeId] : [],
+      status: 'gepland',
+    });
   }
 
   if (couple) {
@@ -319,6 +354,41 @@ export async function seedDemoHouseholds(database: Database, today = new Date().
         dueDate: day(today, 5),
       });
     }
+    // The first conversation, prepared by phone: the list of documents went out by letter.
+    const planned = await appointments.addAppointment(db, ctx, appointmentDeps, v.id, {
+      startsAt: at(3, 8).toISOString(),
+      endsAt: at(3, 9).toISOString(),
+      mode: 'locatie',
+      location: 'Stadskantoor, Markt 1, spreekkamer 2',
+      purpose: 'eerste_gesprek',
+      networkMemberIds: mw ? [mw.id] : [],
+      status: 'gepland',
+    });
+    const first = planned.appointments.find((a) => a.purpose === 'eerste_gesprek');
+    await appointments.recordPreparation(db, null, ctx, appointmentDeps, v.id, {
+      calledOn: today,
+      memberId: head.id,
+      ...(first ? { appointmentId: first.id } : {}),
+      language: 'nl',
+      channel: 'brief',
+      items: [
+        { kind: 'standaard', code: 'identiteitsbewijs' },
+        { kind: 'standaard', code: 'inkomen' },
+        { kind: 'standaard', code: 'bankafschriften' },
+        { kind: 'standaard', code: 'brieven_schuldeisers' },
+        { kind: 'standaard', code: 'huurcontract' },
+        { kind: 'standaard', code: 'zorgpolis' },
+        { kind: 'eigen', text: 'Brieven van de kinderopvang' },
+      ],
+      note: 'Bewoner was blij met het telefoontje; de partner komt ook mee.',
+    });
+    // A referral sent two weeks ago whose reminder date passed without an answer.
+    await households.addReferral(db, ctx, { today: () => day(today, -14) }, v.id, {
+      target: 'wmo',
+      reason: 'Hulp bij het huishouden aanvragen',
+      remindOn: day(today, -4),
+      consent: { givenOn: day(today, -14), memberId: head.id, shared: 'Naam, adres en de hulpvraag' },
+    });
   }
 
   // A household the BRP does not know (yet): entered by hand.
@@ -330,5 +400,7 @@ export async function seedDemoHouseholds(database: Database, today = new Date().
     planLanguage: 'en',
   });
   opened++;
+  // What the daily reminder job would have found this morning.
+  await appointments.remindReferrals(db, today);
   return opened;
 }

@@ -85,7 +85,7 @@ function FieldShell({ id, label, description, error, optional, children }: Field
 }
 
 export interface TextFieldProps extends FieldProps {
-  type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'search';
+  type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'time' | 'search';
   autoComplete?: string;
   inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
   required?: boolean;

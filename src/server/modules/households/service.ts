@@ -88,7 +88,7 @@ const notRegisseur = () =>
     'Forbidden',
     'Only the regisseur of this household can change the plan. Ask for a hand-over first.',
   );
-const noConsent = () =>
+export const noConsent = () =>
   new ProblemError(
     403,
     'geen-toestemming',
@@ -155,7 +155,7 @@ async function adoptIfNeeded(tx: Orm, ctx: UserContext, c: repo.CaseRow): Promis
 }
 
 /** A case the caller may change: it exists here, is open, and the caller is its regisseur. Locks the row. */
-async function loadForChange(tx: Orm, ctx: UserContext, caseId: string) {
+export async function loadForChange(tx: Orm, ctx: UserContext, caseId: string) {
   const c = await repo.findCase(tx, ctx.municipalityId, caseId, { lock: true });
   if (!c) throw problems.notFound();
   if (c.status !== 'open') throw closedCase();
@@ -165,7 +165,7 @@ async function loadForChange(tx: Orm, ctx: UserContext, caseId: string) {
 }
 
 /** A case the caller may read, with what they may see of it. */
-async function loadForRead(tx: Orm, ctx: UserContext, caseId: string, today: string) {
+export async function loadForRead(tx: Orm, ctx: UserContext, caseId: string, today: string) {
   const c = await repo.findCase(tx, ctx.municipalityId, caseId);
   if (!c) throw problems.notFound();
   const links = ctx.actor.permissions.has('households:read')
@@ -194,7 +194,7 @@ async function loadForRead(tx: Orm, ctx: UserContext, caseId: string, today: str
  * Runs a read; when it is refused for lack of consent, the refusal is logged in a transaction of its own (the
  * read's transaction rolls back): someone in the network tried to open a plan the resident does not share.
  */
-async function readLogged<T>(
+export async function readLogged<T>(
   db: Orm,
   ctx: UserContext,
   caseId: string,
@@ -279,7 +279,8 @@ async function resolveMembers(
   return out;
 }
 
-async function timeline(
+/** Appends to the household's timeline as the caller, and marks the case active (caseload order). */
+export async function timeline(
   tx: Orm,
   ctx: UserContext,
   caseId: string,

@@ -57,6 +57,7 @@ import { hasPermission, useSession } from '../../session.ts';
 import { formatIsoDate, todayIso } from '../../vroegsignalering/labels.tsx';
 import { HouseholdBudgetLinks } from '../budget/HouseholdBudgetLinks.tsx';
 import { HouseholdDebtHelpLinks } from '../schuldhulp/HouseholdDebtHelp.tsx';
+import { appointmentTimelineKind, CaseloadReminders, HouseholdAppointments } from './Appointments.tsx';
 import { type Action, type Goal, type HouseholdView, householdsApi } from './api.ts';
 import { BridgeView, ZrmChart } from './charts.tsx';
 import { bi, pillarName, zrmDomainName } from './texts.ts';
@@ -238,6 +239,7 @@ export function CaseloadPage() {
           />
         </>
       )}
+      {professional && <CaseloadReminders who={who} />}
     </>
   );
 }
@@ -302,6 +304,7 @@ function Household({ view }: { view: HouseholdView }) {
       {view.bridge && <BridgeSection view={view} lang={i18n.language} />}
       {view.goals && <GoalsSection view={view} />}
       {view.referrals && <ReferralsSection view={view} />}
+      <HouseholdAppointments view={view} />
       {view.timeline && <TimelineSection view={view} />}
     </>
   );
@@ -1377,7 +1380,7 @@ function TimelineSection({ view }: { view: HouseholdView }) {
               </time>{' '}
               <strong>
                 {t(`households.timeline.kinds.${e.kind}`, {
-                  defaultValue: t('households.timeline.kinds.other'),
+                  defaultValue: appointmentTimelineKind(t, e.kind, t('households.timeline.kinds.other')),
                 })}
               </strong>
               {e.text ? `: ${e.text}` : ''}

@@ -13,6 +13,8 @@ export type OutgoingMail = {
   subject: string;
   text: string;
   language: TemplateLanguage;
+  /** An HTML alternative of its own (e.g. with a real list); otherwise made from the text by mailHtml. */
+  html?: string;
 };
 
 function escapeHtml(s: string): string {
@@ -62,7 +64,7 @@ export async function sendMail(config: Config, m: OutgoingMail): Promise<{ provi
       to: m.to,
       subject: m.subject,
       text: m.text,
-      html: mailHtml(m),
+      html: m.html ?? mailHtml(m),
       // Stable per message: a retry after a lost answer can be recognised as the same mail.
       messageId: `<${m.id}@vangnet>`,
       headers: { 'Content-Language': m.language, 'Auto-Submitted': 'auto-generated' },

@@ -23,11 +23,17 @@ const bidi = bidiFactory();
 
 export type LetterFormat = 'brief' | 'kaartje';
 
+/**
+ * What a letter is made of: the blocks of a template, and a bulleted list (tagged L > LI > Lbl + LBody), which
+ * letters composed in code use (the household plan's list of documents to bring).
+ */
+export type PdfBlock = LetterBlock | { type: 'list'; items: string[] };
+
 export type LetterInput = {
   format: LetterFormat;
   language: TemplateLanguage;
   subject: string;
-  blocks: LetterBlock[];
+  blocks: PdfBlock[];
   /** The municipality as sender (return address above the window). */
   sender: { name: string; returnAddress: string };
   /** Name and address lines for the envelope window; empty for a card put through the door. */
@@ -171,19 +177,21 @@ class LetterWriter {
       pageSize: string;
       gapAfter: number;
       left?: number;
+      right?: number;
     },
   ) {
     const doc = this.doc;
     doc.font(opts.bold ? 'Bold' : 'Regular').fontSize(opts.size);
     const left = opts.left ?? this.frame.left;
-    const width = this.frame.right - left;
+    const right = opts.right ?? this.frame.right;
+    const width = right - left;
     const lineHeight = opts.size * 1.45;
     for (const line of breakLines(doc, text, width)) {
       this.ensureSpace(lineHeight, opts.pageSize);
       const runs = visualRuns(line, opts.dir);
       const widths = runs.map((r) => runWidth(doc, r));
       const total = widths.reduce((a, b) => a + b, 0);
-      let x = opts.dir === 'rtl' ? this.frame.right - total : left;
+      let x = opts.dir === 'rtl' ? right - total : left;
       const mixed = runs.some((r) => r.rtl);
       if (mixed) doc.markContent('Span', { actual: withoutIsolates(line) });
       runs.forEach((run, i) => {
@@ -306,6 +314,36 @@ function addLetter(
           w.text(block.text, { size: page.body, dir, pageSize, gapAfter: page.body * 0.8 }),
         ),
       );
+    } else if (block.type === 'list') {
+      const list = doc.struct('L');
+      section.add(list);
+      const indent = page.body * 1.6;
+      for (const item of block.items) {
+        const li = doc.struct('LI');
+        list.add(li);
+        // The bullet is a label of its own (Lbl), on the side where the reading starts.
+        li.add(
+          doc.struct('Lbl', {}, () => {
+            w.text('•', { size: page.body, dir, pageSize, gapAfter: 0 });
+            // Back to the bullet's line (after any page break it caused), for the item's text beside it.
+            w.at(w.cursor - page.body * 1.45);
+          }),
+        );
+        li.add(
+          doc.struct('LBody', {}, () =>
+            w.text(item, {
+              size: page.body,
+              dir,
+              pageSize,
+              gapAfter: page.body * 0.3,
+              ...(dir === 'rtl' ? { right: frame.right - indent } : { left: frame.left + indent }),
+            }),
+          ),
+        );
+        li.end();
+      }
+      list.end();
+      w.at(w.cursor + page.body * 0.5);
     } else if (block.field === 'foto' && letter.photo) {
       const photo = letter.photo;
       section.add(
