@@ -83,6 +83,17 @@ export const OrganisationSchema = z.object({
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
 
+/** A login of the municipality that a coordinator may link: a volunteer's own account, or a coordinator's. */
+export const VolunteerAccountSchema = z
+  .object({
+    id: z.uuid(),
+    displayName: z.string(),
+    role: z.enum(['vrijwilliger', 'coordinator_vrijwilligers']),
+    volunteerId: z.uuid().nullable().describe('The volunteer this login is linked to already, if any'),
+  })
+  .meta({ id: 'VolunteerAccount' });
+export type VolunteerAccount = z.infer<typeof VolunteerAccountSchema>;
+
 // --- Volunteers ------------------------------------------------------------------------------------------
 
 const VolunteerFields = {

@@ -27,6 +27,19 @@ export async function usersWithRole(tx: Orm, municipalityId: string, ids: readon
   );
 }
 
+/** The logins of the municipality with a volunteer or coordinator role, with the volunteer each one is linked to. */
+export async function listVolunteerAccounts(tx: Orm, municipalityId: string) {
+  return all<{ id: string; display_name: string; role: string; volunteer_id: string | null }>(
+    tx,
+    sql`SELECT u.id, u.display_name, m.role, v.id AS volunteer_id
+          FROM users u
+          JOIN memberships m ON m.user_id = u.id AND m.municipality_id = ${municipalityId}::uuid
+          LEFT JOIN volunteers v ON v.municipality_id = ${municipalityId}::uuid AND v.user_id = u.id
+         WHERE m.role IN ('vrijwilliger', 'coordinator_vrijwilligers') AND u.is_active
+         ORDER BY m.role, u.display_name, u.id`,
+  );
+}
+
 export async function wijkExists(tx: Orm, municipalityId: string, id: string) {
   return (
     (await one(

@@ -17,6 +17,7 @@ import {
   MyMatchSchema,
   OrganisationBody,
   OrganisationSchema,
+  VolunteerAccountSchema,
   VolunteerBody,
   VolunteerListQuery,
   VolunteerMatchViewSchema,
@@ -63,6 +64,22 @@ export async function volunteerRoutes(base: FastifyInstance, { database }: Deps)
     async (req) => {
       const { ctx } = requireUser(req, 'volunteers:manage');
       return volunteers.listOrganisations(db, ctx);
+    },
+  );
+
+  app.get(
+    '/vrijwilligers-accounts',
+    {
+      schema: {
+        tags,
+        summary:
+          'Logins with the role vrijwilliger or coordinator, to link to a volunteer or an organisation',
+        response: { 200: z.array(VolunteerAccountSchema), ...errors },
+      },
+    },
+    async (req) => {
+      const { ctx } = requireUser(req, 'volunteers:manage');
+      return volunteers.listVolunteerAccounts(db, ctx);
     },
   );
 

@@ -84,6 +84,16 @@ export async function listOrganisations(db: Orm, ctx: UserContext) {
   return (await repo.listOrganisations(db, ctx.municipalityId)).map(presentOrganisation);
 }
 
+/** Logins a coordinator can link to a volunteer or an organisation (staff accounts, no resident data). */
+export async function listVolunteerAccounts(db: Orm, ctx: UserContext) {
+  return (await repo.listVolunteerAccounts(db, ctx.municipalityId)).map((r) => ({
+    id: r.id,
+    displayName: r.display_name,
+    role: r.role as 'vrijwilliger' | 'coordinator_vrijwilligers',
+    volunteerId: r.volunteer_id,
+  }));
+}
+
 export async function createOrganisation(db: Orm, ctx: UserContext, body: z.output<typeof OrganisationBody>) {
   return db.transaction(async (tx) => {
     const ids = unique(body.coordinatorIds);

@@ -107,6 +107,22 @@ describe('budgetmaatjes', () => {
   });
   afterAll(async () => v?.close());
 
+  it('lists the logins a coordinator can link, with the volunteer each is linked to; others may not', async () => {
+    const before = await coordinator.request('GET', `${API}/vrijwilligers-accounts`);
+    expect(before.statusCode, before.body).toBe(200);
+    const accounts = before.json() as { id: string; role: string; volunteerId: string | null }[];
+    expect(accounts.find((a) => a.id === volunteerUserId)).toMatchObject({ role: 'vrijwilliger' });
+    expect(accounts.some((a) => a.role === 'coordinator_vrijwilligers')).toBe(true);
+    expect(accounts.every((a) => ['vrijwilliger', 'coordinator_vrijwilligers'].includes(a.role))).toBe(true);
+    // The demo links the vrijwilliger login to a volunteer; the list says which one.
+    const [linked] = await v.database.query<{ id: string }>('SELECT id FROM volunteers WHERE user_id = $1', [
+      volunteerUserId,
+    ]);
+    expect(accounts.find((a) => a.id === volunteerUserId)?.volunteerId).toBe(linked?.id ?? null);
+    expect((await regisseur.request('GET', `${API}/vrijwilligers-accounts`)).statusCode).toBe(403);
+    expect((await volunteer.request('GET', `${API}/vrijwilligers-accounts`)).statusCode).toBe(403);
+  });
+
   it('refuses a coordinator who is not one and a wijk of nowhere, naming the fields', async () => {
     const res = await coordinator.request('POST', `${API}/vrijwilligersorganisaties`, {
       name: 'Andere organisatie',

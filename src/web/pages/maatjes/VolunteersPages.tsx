@@ -155,6 +155,7 @@ export function VolunteerEditPage({ volunteerId }: { volunteerId: string }) {
 function valuesOf(v: Volunteer | undefined): VolunteerValues {
   return {
     organisationId: v?.organisationId ?? '',
+    userId: v?.userId ?? '',
     displayName: v?.displayName ?? '',
     email: v?.email ?? '',
     phone: v?.phone ?? '',
@@ -181,6 +182,14 @@ function VolunteerForm({ volunteer }: { volunteer?: Volunteer }) {
   const [values, setValues] = useState<VolunteerValues>(() => valuesOf(volunteer));
   const [saved, setSaved] = useState(false);
   const organisations = useQuery({ queryKey: keys.organisations, queryFn: maatjesApi.organisations });
+  const accounts = useQuery({ queryKey: ['maatjes', 'accounts'], queryFn: maatjesApi.accounts });
+  // A login can belong to one volunteer: offer the free ones and this volunteer's own.
+  const loginOptions = [
+    { value: '', label: t('budget.volunteers.form.noAccount') },
+    ...(accounts.data ?? [])
+      .filter((a) => a.role === 'vrijwilliger' && (a.volunteerId === null || a.volunteerId === volunteer?.id))
+      .map((a) => ({ value: a.id, label: a.displayName })),
+  ];
   const wijken = useQuery({ queryKey: ['wijken', 'all'], queryFn: () => loadAll((c) => api.wijken(c)) });
   const organisationId = values.organisationId || organisations.data?.[0]?.id || '';
   const save = useMutation({
@@ -204,6 +213,7 @@ function VolunteerForm({ volunteer }: { volunteer?: Volunteer }) {
   const f = 'budget.volunteers';
   const labels: Record<string, string> = {
     organisationId: t(`${f}.organisation`),
+    userId: t(`${f}.form.account`),
     displayName: t(`${f}.name`),
     email: t(`${f}.form.email`),
     phone: t(`${f}.form.phone`),
@@ -276,6 +286,15 @@ function VolunteerForm({ volunteer }: { volunteer?: Volunteer }) {
           options={(organisations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
         />
         {text('displayName')}
+        <SelectField
+          id={id('userId')}
+          label={labels.userId ?? ''}
+          description={t('budget.volunteers.form.accountDescription')}
+          value={values.userId}
+          onChange={set('userId')}
+          error={err('userId')}
+          options={loginOptions}
+        />
         {text('email', { type: 'email', optional: true })}
         {text('phone', { optional: true })}
         {text('intakeOn', { type: 'date', optional: true })}

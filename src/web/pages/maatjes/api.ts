@@ -13,6 +13,7 @@ import type {
   Organisation,
   OrganisationBody,
   Volunteer,
+  VolunteerAccount,
   VolunteerBody,
   VolunteerMatchView,
   VolunteerPatchBody,
@@ -21,7 +22,15 @@ import type {
 } from '../../../shared/schemas/volunteers.ts';
 import { type Page, type Query, request } from '../../api.ts';
 
-export type { Escalation, Match, Organisation, Volunteer, VolunteerMatchView, VolunteerRequest };
+export type {
+  Escalation,
+  Match,
+  Organisation,
+  Volunteer,
+  VolunteerAccount,
+  VolunteerMatchView,
+  VolunteerRequest,
+};
 export type Candidates = z.infer<typeof CandidatesSchema>;
 export type Candidate = Candidates['candidates'][number];
 export type MyMatch = z.infer<typeof MyMatchSchema>;
@@ -32,6 +41,7 @@ const post = <T>(path: string, body: unknown) => request<T>(`${V1}${path}`, { me
 
 export const maatjesApi = {
   organisations: () => request<Organisation[]>(`${V1}/vrijwilligersorganisaties`),
+  accounts: () => request<VolunteerAccount[]>(`${V1}/vrijwilligers-accounts`),
   createOrganisation: (body: z.input<typeof OrganisationBody>) =>
     post<Organisation>('/vrijwilligersorganisaties', body),
   volunteers: (query: Query) => request<Page<Volunteer>>(`${V1}/vrijwilligers`, { query }),

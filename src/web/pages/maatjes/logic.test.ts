@@ -38,6 +38,7 @@ describe('splitSlot', () => {
 describe('volunteerBody', () => {
   const values: VolunteerValues = {
     organisationId: 'org',
+    userId: '',
     displayName: ' Amira ',
     email: '',
     phone: ' 06 ',
@@ -65,11 +66,19 @@ describe('volunteerBody', () => {
       languages: ['nl', 'ar'],
       backgrounds: ['syrisch'],
       wijkId: null,
+      userId: null,
       maxMatches: 2,
     });
     expect(body.email).toBeUndefined();
     expect(body.vogIssuedOn).toBeUndefined();
     expect(body.note).toBeUndefined();
+  });
+
+  it('links the chosen login, and "no account" unlinks it (null)', () => {
+    expect(volunteerBody({ ...values, userId: '0f7e0b8e-0000-4000-8000-000000000001' }).userId).toBe(
+      '0f7e0b8e-0000-4000-8000-000000000001',
+    );
+    expect(volunteerBody(values).userId).toBeNull();
   });
 
   it('sends a maximum that is no whole number as typed, so the server names the field', () => {

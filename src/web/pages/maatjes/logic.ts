@@ -41,6 +41,8 @@ export function splitSlot(slot: string): { day: string; part: string } {
 
 export interface VolunteerValues {
   organisationId: string;
+  /** The volunteer's own login; '' for none. */
+  userId: string;
   displayName: string;
   email: string;
   phone: string;
@@ -68,6 +70,7 @@ export function volunteerBody(v: VolunteerValues): z.input<typeof VolunteerBody>
   const max = v.maxMatches.trim();
   return {
     organisationId: v.organisationId,
+    userId: v.userId || null,
     displayName: v.displayName.trim(),
     email: text(v.email),
     phone: text(v.phone),
