@@ -61,6 +61,14 @@ describe('the household plan in the browser', { timeout: 240_000 }, () => {
           await checkPage(page, path);
         }
       }
+      // From the household to what it is probably entitled to (the rules engine's scan of the same household).
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${suite.url}/huishoudens/${household.id}`);
+      await settled(page);
+      await page.getByRole('link', { name: /voorzieningen-scan/ }).click();
+      await page.waitForURL(/\/berekeningen\/huishoudens\/[0-9a-f-]{36}/);
+      await settled(page);
+      expect(await page.locator('h1').textContent()).not.toBe('Geen toegang');
       expect(problems.errors).toEqual([]);
     }));
 

@@ -268,6 +268,7 @@ export function HouseholdPage({ householdId }: { householdId: string }) {
 
 function Household({ view }: { view: HouseholdView }) {
   const { t, i18n } = useTranslation();
+  const session = useSession();
   const manage = view.access.canManage;
   const parts = view.access.categories.map((c) => t(`households.consent.names.${c}`)).join(', ');
   return (
@@ -293,6 +294,13 @@ function Household({ view }: { view: HouseholdView }) {
               </Link>
             </UnorderedListItem>
           ))}
+        {view.householdId && hasPermission(session, 'niet_gebruik:read') && (
+          <UnorderedListItem>
+            <AppLink to="/berekeningen/huishoudens/$householdId" params={{ householdId: view.householdId }}>
+              {t('households.view.scan')}
+            </AppLink>
+          </UnorderedListItem>
+        )}
         <HouseholdDebtHelpLinks householdCaseId={view.id} />
         <HouseholdBudgetLinks householdCaseId={view.id} open={view.status === 'open'} manage={manage} />
       </UnorderedList>
