@@ -185,4 +185,41 @@ describe('appointments, the preparation call and reminders in the browser', { ti
       await checkPage(page, 'household as budgetmaatje in English');
       expect(problems.errors).toEqual([]);
     }));
+
+  it('the beheerder sets the default list of documents to bring, with an own document', () =>
+    suite.withPage(async ({ page, problems }) => {
+      await suite.login(page, suite.account('administrator'));
+      await page
+        .getByRole('navigation', { name: 'Hoofdmenu' })
+        .getByRole('link', { name: 'Meeneemlijst' })
+        .click();
+      await page.waitForURL(`${suite.url}/beheer/meeneemlijst`);
+      await settled(page);
+      for (const width of [1280, 360]) {
+        await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
+        await checkPage(page, '/beheer/meeneemlijst');
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+
+      // An own document without its English text: the server names the field; nothing is saved.
+      await page.getByRole('button', { name: 'Eigen document toevoegen' }).click();
+      await page.getByLabel('Tekst in het Nederlands').fill('Uw laatste jaaropgave');
+      await page.getByRole('button', { name: 'Opslaan' }).click();
+      await page.getByRole('alert').first().waitFor();
+      await checkPage(page, '/beheer/meeneemlijst with an error');
+      const unchanged = await page.request.get(`${suite.url}/api/v1/huishoudplan-voorbereiding/meeneemlijst`);
+      expect(((await unchanged.json()) as { version: number }).version).toBe(0);
+
+      await page.getByLabel('Tekst in het Engels').fill('Your latest annual statement');
+      await page.getByLabel('Uw huurcontract', { exact: false }).first().uncheck();
+      await page.getByRole('button', { name: 'Opslaan' }).click();
+      await page.getByRole('status').getByText('Opgeslagen').waitFor();
+      const saved = (await (
+        await page.request.get(`${suite.url}/api/v1/huishoudplan-voorbereiding/meeneemlijst`)
+      ).json()) as { version: number; items: { kind: string; code: string | null; texts: { nl: string } }[] };
+      expect(saved.version).toBe(1);
+      expect(saved.items.some((i) => i.code === 'huurcontract')).toBe(false);
+      expect(saved.items.at(-1)).toMatchObject({ kind: 'eigen', texts: { nl: 'Uw laatste jaaropgave' } });
+      expect(problems.errors).toEqual([]);
+    }));
 });

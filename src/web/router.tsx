@@ -393,6 +393,16 @@ const monitorRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/monitor/routes.tsx'), 'MonitorRoute'),
 });
 
+// The municipality's default list of documents to bring (household plan, preparation call).
+const checklistSettingsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/beheer/meeneemlijst',
+  component: lazyRouteComponent(
+    () => import('./pages/households/ChecklistSettingsPage.tsx'),
+    'ChecklistSettingsPage',
+  ),
+});
+
 // Retention terms (AVG) of the functioneel beheerder: a chunk of its own.
 const retentionRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
@@ -596,6 +606,7 @@ const routeTree = rootRoute.addChildren([
     householdNextStepRoute,
     monitorRoute,
     retentionRoute,
+    checklistSettingsRoute,
     schuldhulpRoute,
     schuldhulpAanmeldenRoute,
     schuldhulpTrajectoryRoute,

@@ -308,6 +308,7 @@ export function navGroups(t: TFunction, session: Session): NavGroup[] {
       { to: '/beheer/teams', label: t('nav.teams') },
       { to: '/beheer/wijken', label: t('nav.wijken') },
       { to: '/beheer/gemeente', label: t('nav.municipality') },
+      { to: '/beheer/meeneemlijst', label: t('nav.checklist') },
     );
   }
   if (may('vroegsignalering:manage')) {
@@ -387,6 +388,7 @@ type NavTarget =
   | '/berekeningen/niet-gebruik'
   | '/beheer/regelingen'
   | '/beheer/bewaartermijnen'
+  | '/beheer/meeneemlijst'
   | '/huishoudens'
   | '/monitor'
   | '/schuldhulp'

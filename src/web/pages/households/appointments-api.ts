@@ -7,6 +7,7 @@ import type {
   AppointmentPatchBody,
   AppointmentsView,
   ChecklistSettings,
+  ChecklistSettingsBody,
   PreparationBody,
   ReferralReminder,
 } from '../../../shared/schemas/household-appointments.ts';
@@ -43,6 +44,8 @@ export const appointmentsApi = {
     }),
   pdfUrl: (preparationId: string) => `${V1}/huishoudplan-voorbereidingen/${id(preparationId)}/brief.pdf`,
   checklist: () => request<ChecklistSettings>(`${V1}/huishoudplan-voorbereiding/meeneemlijst`),
+  saveChecklist: (body: z.input<typeof ChecklistSettingsBody>) =>
+    request<ChecklistSettings>(`${V1}/huishoudplan-voorbereiding/meeneemlijst`, { method: 'PUT', body }),
   reminders: (regisseur: 'mij' | 'alle') =>
     request<{ items: ReferralReminder[] }>(`${V1}/huishoudplan-herinneringen`, { query: { regisseur } }),
 };
