@@ -5,7 +5,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
-  ButtonGroup,
   Heading2,
   Heading3,
   Link,
@@ -17,7 +16,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import type { TFunction } from 'i18next';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   APPOINTMENT_MODES,
@@ -54,6 +53,7 @@ import {
   type Preparation,
   type ReferralReminder,
 } from './appointments-api.ts';
+import { Disclosure, FormButtons, Section } from './parts.tsx';
 
 const K = 'households.appointments';
 
@@ -100,47 +100,6 @@ function useSave<A>(householdId: string, fn: (args: A) => Promise<AppointmentsVi
       await queryClient.invalidateQueries({ queryKey: ['households', 'reminders'] });
     },
   });
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="vangnet-section" aria-labelledby={id}>
-      <Heading2 id={id}>{title}</Heading2>
-      {children}
-    </section>
-  );
-}
-
-/** A form that opens from a button, so the household page stays calm until something is added. */
-function Disclosure({ label, children }: { label: string; children: (close: () => void) => ReactNode }) {
-  const [open, setOpen] = useState(false);
-  if (!open) {
-    return (
-      <Button appearance="secondary-action-button" onClick={() => setOpen(true)}>
-        {label}
-      </Button>
-    );
-  }
-  return (
-    <div className="vangnet-hh-form">
-      <Heading3>{label}</Heading3>
-      {children(() => setOpen(false))}
-    </div>
-  );
-}
-
-function FormButtons({ busy, submit, onCancel }: { busy: boolean; submit: string; onCancel: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <ButtonGroup>
-      <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-        {submit}
-      </Button>
-      <Button appearance="secondary-action-button" onClick={onCancel}>
-        {t('common.cancel')}
-      </Button>
-    </ButtonGroup>
-  );
 }
 
 /** "di 12 mei 2026, 10:00 tot 11:00" in the user's language and time zone. */

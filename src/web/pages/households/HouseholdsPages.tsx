@@ -21,7 +21,7 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import type { TFunction } from 'i18next';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type ALL_NETWORK_RELATIONS,
@@ -62,6 +62,7 @@ import { type Action, type Goal, type HouseholdView, householdsApi } from './api
 import { BridgeView, ZrmChart } from './charts.tsx';
 import { bi, pillarName, zrmDomainName } from './texts.ts';
 import './households.css';
+import { Disclosure, FormButtons, Section } from './parts.tsx';
 
 const key = (id: string) => ['households', 'view', id] as const;
 
@@ -96,47 +97,6 @@ function useSave<A>(householdId: string, fn: (args: A) => Promise<HouseholdView>
       onDone?.();
     },
   });
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="vangnet-section" aria-labelledby={id}>
-      <Heading2 id={id}>{title}</Heading2>
-      {children}
-    </section>
-  );
-}
-
-/** A form that opens from a button, so the household page stays calm until something is added. */
-function Disclosure({ label, children }: { label: string; children: (close: () => void) => ReactNode }) {
-  const [open, setOpen] = useState(false);
-  if (!open) {
-    return (
-      <Button appearance="secondary-action-button" onClick={() => setOpen(true)}>
-        {label}
-      </Button>
-    );
-  }
-  return (
-    <div className="vangnet-hh-form">
-      <Heading3>{label}</Heading3>
-      {children(() => setOpen(false))}
-    </div>
-  );
-}
-
-function FormButtons({ busy, submit, onCancel }: { busy: boolean; submit: string; onCancel: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <ButtonGroup>
-      <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-        {submit}
-      </Button>
-      <Button appearance="secondary-action-button" onClick={onCancel}>
-        {t('common.cancel')}
-      </Button>
-    </ButtonGroup>
-  );
 }
 
 // --- Caseload ----------------------------------------------------------------------------------------------
