@@ -3,8 +3,9 @@
 // title, axe and no sideways scrolling at 360 px. The demo seed has schemes, profiles and a first scan.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { checkPage } from './demo-data.ts';
 import { type DemoLogin, setUpBrowserSuite } from './fixtures.ts';
-import { expectNoAxeViolations, expectNoHorizontalScroll, expectPageStructure, settled } from './helpers.ts';
+import { settled } from './helpers.ts';
 
 const suite = setUpBrowserSuite();
 let worker: DemoLogin;
@@ -14,13 +15,6 @@ beforeAll(() => {
   worker = suite.account('vroegsignalering');
   administrator = suite.account('administrator');
 });
-
-async function checkPage(page: Page, label: string): Promise<void> {
-  const width = page.viewportSize()?.width ?? 1280;
-  await expectPageStructure(page, label);
-  await expectNoAxeViolations(page, `${label} at ${width}px`);
-  if (width <= 360) await expectNoHorizontalScroll(page, `${label} at ${width}px`);
-}
 
 async function checkBothWidths(page: Page, label: string): Promise<void> {
   await checkPage(page, label);

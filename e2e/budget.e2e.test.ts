@@ -5,11 +5,11 @@
 // after the expired-VOG refusal is shown for another; the volunteer logs a meeting and escalates to the regisseur,
 // and no BSN of the household appears on any of their pages.
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/server/seed/demo.ts';
+import { checkPage } from './demo-data.ts';
 import { type DemoLogin, setUpBrowserSuite } from './fixtures.ts';
-import { expectNoAxeViolations, expectNoHorizontalScroll, expectPageStructure, settled } from './helpers.ts';
+import { settled } from './helpers.ts';
 
 const suite = setUpBrowserSuite();
 const demo = (local: string, role: string): DemoLogin => ({
@@ -22,13 +22,6 @@ const regisseur = demo('regisseur', 'regisseur');
 const counsellor = demo('schuldhulp', 'schuldhulpverlener');
 const coordinator = demo('coordinator', 'coordinator_vrijwilligers');
 const volunteer = demo('vrijwilliger', 'vrijwilliger');
-
-async function checkPage(page: Page, label: string): Promise<void> {
-  const width = page.viewportSize()?.width ?? 1280;
-  await expectPageStructure(page, label);
-  await expectNoAxeViolations(page, `${label} at ${width}px`);
-  if (width <= 360) await expectNoHorizontalScroll(page, `${label} at ${width}px`);
-}
 
 /** Logs in and checks each page at 1280 and at 360 px wide. */
 async function checkPages(account: DemoLogin, paths: string[]): Promise<void> {

@@ -6,8 +6,9 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/server/seed/demo.ts';
+import { checkPage } from './demo-data.ts';
 import { type DemoLogin, setUpBrowserSuite } from './fixtures.ts';
-import { expectNoAxeViolations, expectNoHorizontalScroll, expectPageStructure, settled } from './helpers.ts';
+import { settled } from './helpers.ts';
 
 const suite = setUpBrowserSuite();
 const regisseur: DemoLogin = {
@@ -20,13 +21,6 @@ const volunteer: DemoLogin = {
   password: DEMO_PASSWORD,
   roles: ['vrijwilliger'],
 };
-
-async function checkPage(page: Page, label: string): Promise<void> {
-  const width = page.viewportSize()?.width ?? 1280;
-  await expectPageStructure(page, label);
-  await expectNoAxeViolations(page, `${label} at ${width}px`);
-  if (width <= 360) await expectNoHorizontalScroll(page, `${label} at ${width}px`);
-}
 
 /** The demo household whose first conversation was prepared by phone (letter, reminder, appointment). */
 async function preparedHousehold(): Promise<{ id: string; label: string }> {

@@ -1,12 +1,8 @@
-// The household plan in the browser: the regisseur's caseload, the household view (ZRM chart with its text
-// alternative and table, the bridge, goals, network, consent, referrals, timeline) and the next-step view, each
-// checked for structure, axe and reflow at 360 px; adding a goal with a past date shows the error next to the
-// field; the budgetmaatje sees only what the resident shares with them, without a BSN.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/server/seed/demo.ts';
+import { checkPage } from './demo-data.ts';
 import { type DemoLogin, setUpBrowserSuite } from './fixtures.ts';
-import { expectNoAxeViolations, expectNoHorizontalScroll, expectPageStructure, settled } from './helpers.ts';
+import { settled } from './helpers.ts';
 
 const suite = setUpBrowserSuite();
 const regisseur: DemoLogin = {
@@ -19,13 +15,6 @@ const volunteer: DemoLogin = {
   password: DEMO_PASSWORD,
   roles: ['vrijwilliger'],
 };
-
-async function checkPage(page: Page, label: string): Promise<void> {
-  const width = page.viewportSize()?.width ?? 1280;
-  await expectPageStructure(page, label);
-  await expectNoAxeViolations(page, `${label} at ${width}px`);
-  if (width <= 360) await expectNoHorizontalScroll(page, `${label} at ${width}px`);
-}
 
 /** The demo household with a ZRM history (three assessments): the richest plan of the demo. */
 async function fullHousehold(): Promise<{ id: string; label: string }> {

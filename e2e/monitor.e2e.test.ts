@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/server/seed/demo.ts';
+import { checkPage } from './demo-data.ts';
 import { type DemoLogin, setUpBrowserSuite } from './fixtures.ts';
-import { expectNoAxeViolations, expectNoHorizontalScroll, expectPageStructure, settled } from './helpers.ts';
+import { settled } from './helpers.ts';
 
 const suite = setUpBrowserSuite();
 const policy: DemoLogin = {
@@ -17,13 +18,6 @@ const policy: DemoLogin = {
 };
 const nl = JSON.parse(readFileSync(new URL('../src/web/i18n/nl.json', import.meta.url), 'utf8'));
 const en = JSON.parse(readFileSync(new URL('../src/web/i18n/en.json', import.meta.url), 'utf8'));
-
-async function checkPage(page: Page, label: string): Promise<void> {
-  const width = page.viewportSize()?.width ?? 1280;
-  await expectPageStructure(page, label);
-  await expectNoAxeViolations(page, `${label} at ${width}px`);
-  if (width <= 360) await expectNoHorizontalScroll(page, `${label} at ${width}px`);
-}
 
 /** Opens the monitor from the menu and waits for the charts. */
 async function openMonitor(page: Page): Promise<void> {

@@ -4,8 +4,9 @@
 // message log. The demo server has a BRP but no signals: the test enters the signals it needs through the API.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { apiCall as callApi, checkPage } from './demo-data.ts';
 import { type DemoLogin, setUpBrowserSuite } from './fixtures.ts';
-import { expectNoAxeViolations, expectNoHorizontalScroll, expectPageStructure, settled } from './helpers.ts';
+import { settled } from './helpers.ts';
 
 const suite = setUpBrowserSuite();
 let worker: DemoLogin;
@@ -43,20 +44,8 @@ async function adults(): Promise<Person[]> {
 
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
 
-async function apiCall<T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const session = await page.request.get(`${suite.url}/api/v1/session`);
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const res = await page.request.fetch(`${suite.url}/api/v1/${path}`, {
-    method,
-    headers: {
-      'x-csrf-token': csrfToken,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    data: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
+const apiCall = <T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown) =>
+  callApi<T>(suite, page, method, path, body);
 
 /** Enters a signal for each person; answers the meldingen they made. */
 async function enterSignals(page: Page, people: Person[]): Promise<string[]> {
@@ -83,13 +72,6 @@ async function enterSignals(page: Page, people: Person[]): Promise<string[]> {
     if (s.meldingId) ids.push(s.meldingId);
   }
   return [...new Set(ids)];
-}
-
-async function checkPage(page: Page, label: string): Promise<void> {
-  const width = page.viewportSize()?.width ?? 1280;
-  await expectPageStructure(page, label);
-  await expectNoAxeViolations(page, `${label} at ${width}px`);
-  if (width <= 360) await expectNoHorizontalScroll(page, `${label} at ${width}px`);
 }
 
 async function checkBothWidths(page: Page, label: string): Promise<void> {

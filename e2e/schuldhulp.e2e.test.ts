@@ -6,8 +6,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/server/seed/demo.ts';
+import { checkPage } from './demo-data.ts';
 import { type DemoLogin, setUpBrowserSuite } from './fixtures.ts';
-import { expectNoAxeViolations, expectNoHorizontalScroll, expectPageStructure, settled } from './helpers.ts';
+import { settled } from './helpers.ts';
 
 const suite = setUpBrowserSuite();
 const counsellor: DemoLogin = {
@@ -20,13 +21,6 @@ const regisseur: DemoLogin = {
   password: DEMO_PASSWORD,
   roles: ['regisseur'],
 };
-
-async function checkPage(page: Page, label: string): Promise<void> {
-  const width = page.viewportSize()?.width ?? 1280;
-  await expectPageStructure(page, label);
-  await expectNoAxeViolations(page, `${label} at ${width}px`);
-  if (width <= 360) await expectNoHorizontalScroll(page, `${label} at ${width}px`);
-}
 
 /** Both widths, for a page in a state reached by clicking. */
 async function checkBothWidths(page: Page, label: string): Promise<void> {

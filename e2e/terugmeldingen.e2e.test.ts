@@ -3,33 +3,15 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { apiCall as callApi, checkPage } from './demo-data.ts';
 import { setUpBrowserSuite } from './fixtures.ts';
-import { expectNoAxeViolations, expectNoHorizontalScroll, expectPageStructure, settled } from './helpers.ts';
+import { settled } from './helpers.ts';
 
 const suite = setUpBrowserSuite();
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
 
-async function apiCall<T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const session = await page.request.get(`${suite.url}/api/v1/session`);
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const res = await page.request.fetch(`${suite.url}/api/v1/${path}`, {
-    method,
-    headers: {
-      'x-csrf-token': csrfToken,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    data: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
-
-async function checkPage(page: Page, label: string): Promise<void> {
-  const width = page.viewportSize()?.width ?? 1280;
-  await expectPageStructure(page, label);
-  await expectNoAxeViolations(page, `${label} at ${width}px`);
-  if (width <= 360) await expectNoHorizontalScroll(page, `${label} at ${width}px`);
-}
+const apiCall = <T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown) =>
+  callApi<T>(suite, page, method, path, body);
 
 describe('terugmeldingen in the browser', { timeout: 240_000 }, () => {
   it('shows a partner its feedback without case details, and downloads it as CSV', () =>

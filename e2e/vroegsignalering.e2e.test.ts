@@ -4,8 +4,9 @@
 // and a BRP, but no signals: each test creates what it needs through the API.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { apiCall as callApi, checkPage } from './demo-data.ts';
 import { type DemoLogin, setUpBrowserSuite } from './fixtures.ts';
-import { expectNoAxeViolations, expectNoHorizontalScroll, expectPageStructure, settled } from './helpers.ts';
+import { expectNoAxeViolations, settled } from './helpers.ts';
 
 const suite = setUpBrowserSuite();
 let worker: DemoLogin;
@@ -65,21 +66,8 @@ function signalFor(p: Person, extra: Record<string, unknown> = {}) {
   };
 }
 
-/** The API with the browser's session (cookies) and CSRF token. */
-async function apiCall<T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const session = await page.request.get(`${suite.url}/api/v1/session`);
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const res = await page.request.fetch(`${suite.url}/api/v1/${path}`, {
-    method,
-    headers: {
-      'x-csrf-token': csrfToken,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    data: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
+const apiCall = <T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown) =>
+  callApi<T>(suite, page, method, path, body);
 
 interface IntakeAnswer {
   results: { outcome: string; id?: string }[];
@@ -106,14 +94,6 @@ async function partnerId(page: Page, partnerType: string): Promise<string> {
   const found = items.find((p) => p.partnerType === partnerType);
   if (!found) throw new Error(`no ${partnerType} partner in the demo data`);
   return found.id;
-}
-
-/** Checks one page at the current viewport: structure, axe, and (at 360 px) no sideways scrolling. */
-async function checkPage(page: Page, label: string): Promise<void> {
-  const width = page.viewportSize()?.width ?? 1280;
-  await expectPageStructure(page, label);
-  await expectNoAxeViolations(page, `${label} at ${width}px`);
-  if (width <= 360) await expectNoHorizontalScroll(page, `${label} at ${width}px`);
 }
 
 /** Both widths of the sweep, for a page in a state reached by clicking. */
