@@ -743,6 +743,39 @@ describe('follow-up of meldingen: work lists, contact, closing, handovers', () =
     ).toEqual([]);
   });
 
+  it('shows earlier meldingen at the same address with their own contact attempts', async () => {
+    const { id: earlier } = await newMelding();
+    const { id: now } = await newMelding();
+    const attempt = await vera.request('POST', `${API}/opvolging/meldingen/${earlier}/contactpogingen`, {
+      version: 1,
+      soort: 'Telefoon',
+      datum: today,
+      bereikt: false,
+    });
+    expect(attempt.statusCode).toBe(201);
+    const reached = await vera.request('POST', `${API}/opvolging/meldingen/${earlier}/contactpogingen`, {
+      version: attempt.json().version,
+      soort: 'Huisbezoek',
+      datum: today,
+      bereikt: true,
+    });
+    expect(reached.statusCode).toBe(201);
+    // The same address: the fingerprint is what links meldingen across periods.
+    await v.database.query(
+      "UPDATE meldingen SET address_fingerprint = (SELECT address_fingerprint FROM meldingen WHERE id = $1), period_start = period_start + interval '1 month' WHERE id = $2",
+      [earlier, now],
+    );
+    const seen = await view(now);
+    expect(seen.earlierMeldingen).toEqual([
+      expect.objectContaining({ id: earlier, contactAttempts: 2, lastContact: today, reached: true }),
+    ]);
+    // And the other way round: a melding without attempts shows none (not the attempts of another melding).
+    const back = await view(earlier);
+    expect(back.earlierMeldingen).toEqual([
+      expect.objectContaining({ id: now, contactAttempts: 0, lastContact: null, reached: false }),
+    ]);
+  });
+
   it('answers 404 for a melding of another municipality', async () => {
     const [foreign] = await v.database.query<{ id: string }>(
       "SELECT m.id FROM meldingen m JOIN municipalities g ON g.id = m.municipality_id WHERE g.cbs_code <> '9901' LIMIT 1",

@@ -379,6 +379,11 @@ export function formatAddress(a: {
   return `${a.straat} ${number}, ${a.postcode} ${a.woonplaats}`;
 }
 
+// The contact attempts of the melding on the current row of the outer query. Qualified by hand: drizzle writes
+// ${meldingen.id} in a select list as a bare "id", which inside the subquery would mean contact_attempts.id (the
+// subqueries then matched nothing and scanned the whole table for it).
+const attemptsOfRow = sql`contact_attempts c WHERE c.melding_id = ${meldingen}.id AND c.municipality_id = ${meldingen}.municipality_id`;
+
 /** Other meldingen at the same address (by the pseudonymous fingerprint), newest first, with their contact. */
 export async function earlierMeldingen(tx: Orm, municipalityId: string, m: MeldingRow) {
   return tx
@@ -388,11 +393,9 @@ export async function earlierMeldingen(tx: Orm, municipalityId: string, m: Meldi
       status: meldingen.status,
       eindresultaat: meldingen.eindresultaat,
       closedAt: meldingen.closedAt,
-      contactAttempts: sql<number>`(SELECT count(*)::int FROM contact_attempts c WHERE c.melding_id = ${meldingen.id})`,
-      lastContact: sql<
-        string | null
-      >`(SELECT to_char(max(c.datum), 'YYYY-MM-DD') FROM contact_attempts c WHERE c.melding_id = ${meldingen.id})`,
-      reached: sql<boolean>`EXISTS (SELECT 1 FROM contact_attempts c WHERE c.melding_id = ${meldingen.id} AND c.bereikt)`,
+      contactAttempts: sql<number>`(SELECT count(*)::int FROM ${attemptsOfRow})`,
+      lastContact: sql<string | null>`(SELECT to_char(max(c.datum), 'YYYY-MM-DD') FROM ${attemptsOfRow})`,
+      reached: sql<boolean>`EXISTS (SELECT 1 FROM ${attemptsOfRow} AND c.bereikt)`,
     })
     .from(meldingen)
     .where(
