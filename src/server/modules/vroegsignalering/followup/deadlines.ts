@@ -34,22 +34,36 @@ function minDate(a: string, b: string | null | undefined): string {
 
 export class WorkCalendar {
   private readonly closed: ReadonlySet<string>;
+  // A work list computes the deadlines of every row from the same few weeks of days: each day is looked up once.
+  private readonly known = new Map<string, boolean>();
+  private readonly added = new Map<string, string>();
 
   constructor(private readonly settings: FollowupSettings) {
     this.closed = new Set(settings.extraClosingDays);
   }
 
   isWorkingDay(date: string): boolean {
-    return !this.closed.has(date) && isWorkingDay(date, { bevrijdingsdag: this.settings.bevrijdingsdag });
+    let working = this.known.get(date);
+    if (working === undefined) {
+      working =
+        !this.closed.has(date) && isWorkingDay(date, { bevrijdingsdag: this.settings.bevrijdingsdag });
+      this.known.set(date, working);
+    }
+    return working;
   }
 
   /** `days` working days after `date` (the start day not counted). */
   addWorkingDays(date: string, days: number): string {
-    let day = date;
-    let left = days;
-    while (left > 0) {
-      day = addDays(day, 1);
-      if (this.isWorkingDay(day)) left -= 1;
+    const key = `${date}+${days}`;
+    let day = this.added.get(key);
+    if (day === undefined) {
+      day = date;
+      let left = days;
+      while (left > 0) {
+        day = addDays(day, 1);
+        if (this.isWorkingDay(day)) left -= 1;
+      }
+      this.added.set(key, day);
     }
     return day;
   }

@@ -91,7 +91,10 @@ const invalid = (detail: string, params: InvalidParam[]) => problems.badRequest(
 // --- Settings and calendar ---------------------------------------------------------------------------------
 
 export async function loadSettings(tx: Orm, municipalityId: string): Promise<FollowupSettings> {
-  const row = await repo.findSettings(tx, municipalityId);
+  return settingsOf(await repo.findSettings(tx, municipalityId));
+}
+
+function settingsOf(row: Awaited<ReturnType<typeof repo.findSettings>> | null): FollowupSettings {
   if (!row) return DEFAULT_FOLLOWUP_SETTINGS;
   return FollowupSettingsSchema.parse({
     firstContactDays: row.firstContactDays,
@@ -105,11 +108,31 @@ export async function loadSettings(tx: Orm, municipalityId: string): Promise<Fol
   });
 }
 
-async function clock(tx: Orm, municipalityId: string, deps: FollowupDeps) {
-  const settings = await loadSettings(tx, municipalityId);
-  const calendar = new WorkCalendar(settings);
+// The calendar and the cut-offs depend only on the settings and the day, and every work-list request needs them:
+// kept per (settings, day) so a request does not walk the holiday calendar again. The settings are still read
+// from the database on every request, so a change applies at once, in every process.
+const clocks = new Map<string, { calendar: WorkCalendar; cutoffs: ReturnType<typeof deadlineCutoffs> }>();
+
+function clockOf(settings: FollowupSettings, today: string) {
+  const key = `${today}|${JSON.stringify(settings)}`;
+  let entry = clocks.get(key);
+  if (!entry) {
+    const calendar = new WorkCalendar(settings);
+    entry = { calendar, cutoffs: deadlineCutoffs(calendar, settings, today) };
+    // A handful of municipalities and one day at a time: a small bound is plenty.
+    if (clocks.size >= 64) clocks.clear();
+    clocks.set(key, entry);
+  }
+  return entry;
+}
+
+function clockFrom(settings: FollowupSettings, deps: FollowupDeps) {
   const today = deps.today();
-  return { settings, calendar, today, cutoffs: deadlineCutoffs(calendar, settings, today) };
+  return { settings, today, ...clockOf(settings, today) };
+}
+
+async function clock(tx: Orm, municipalityId: string, deps: FollowupDeps) {
+  return clockFrom(await loadSettings(tx, municipalityId), deps);
 }
 
 type Clock = Awaited<ReturnType<typeof clock>>;
@@ -318,18 +341,17 @@ function householdMovedOut(members: BrpPerson[]): boolean {
 
 export async function getMeldingView(db: Orm, ctx: UserContext, deps: FollowupDeps, id: string) {
   return db.transaction(async (tx) => {
-    const row = await repo.findWork(tx, ctx.municipalityId, id);
-    if (!row) throw problems.notFound();
+    const found = await repo.findWorkForView(tx, ctx.municipalityId, id);
+    if (!found) throw problems.notFound();
+    const { settings, address, openCase, quickFix, ...row } = found;
     const m = row.melding;
-    const c = await clock(tx, ctx.municipalityId, deps);
-    const [signalRows, attempts, actions, handovers, quickFix, earlier, address] = [
+    const c = clockFrom(settingsOf(settings), deps);
+    const [signalRows, attempts, actions, handovers, earlier] = [
       await meldingRepo.signalsOfMelding(tx, ctx.municipalityId, id),
       await repo.contactAttemptsOf(tx, ctx.municipalityId, id),
       await repo.plannedActionsOf(tx, ctx.municipalityId, id),
       await repo.handoversOf(tx, ctx.municipalityId, id),
-      await repo.quickFixOf(tx, ctx.municipalityId, id),
       await repo.earlierMeldingen(tx, ctx.municipalityId, m),
-      await repo.addressOf(tx, ctx.municipalityId, m.addressId),
     ];
     const members = m.householdId
       ? (await deps.brp(tx).household(ctx.municipalityId, m.householdId)).members
@@ -337,9 +359,7 @@ export async function getMeldingView(db: Orm, ctx: UserContext, deps: FollowupDe
     const inSignal = new Set(
       signalRows.flatMap((s) => [s.signal.personId, s.signal.bsn].filter(Boolean) as string[]),
     );
-    const householdCase = m.householdId
-      ? await repo.openCaseOfHousehold(tx, ctx.municipalityId, m.householdId)
-      : undefined;
+    const householdCase = m.householdId ? (openCase ?? undefined) : undefined;
     const caseFromHandover = !householdCase
       ? handovers.find((h) => h.householdCaseId)?.householdCaseId
       : undefined;
