@@ -253,6 +253,17 @@ export function navGroups(t: TFunction, session: Session): NavGroup[] {
   if (may('schuldhulp:read')) general.push({ to: '/schuldhulp', label: t('nav.schuldhulp') });
   if (may('aggregates:read', 'vroegsignalering:read'))
     general.push({ to: '/monitor', label: t('nav.monitor') });
+  if (may('interventions:manage'))
+    general.push({ to: '/interventies', label: t('businesscase.nav.interventions') });
+
+  // The business case: the view for policy, its price list, and the catalogue every reader of it may consult.
+  const businesscase: NavEntry[] = [];
+  if (may('aggregates:read', 'businesscase:manage'))
+    businesscase.push({ to: '/businesscase', label: t('businesscase.nav.view'), exact: true });
+  if (may('businesscase:manage'))
+    businesscase.push({ to: '/businesscase/prijslijst', label: t('businesscase.nav.prices') });
+  if (may('aggregates:read', 'businesscase:manage', 'interventions:manage'))
+    businesscase.push({ to: '/wat-werkt', label: t('businesscase.nav.whatWorks') });
 
   const vroegsignalering: NavEntry[] = [];
   if (may('vroegsignalering:read'))
@@ -304,6 +315,7 @@ export function navGroups(t: TFunction, session: Session): NavGroup[] {
   const groups: NavGroup[] = [
     { key: 'general', items: general },
     { key: 'vroegsignalering', label: String(t('nav.groupVroegsignalering')), items: vroegsignalering },
+    { key: 'businesscase', label: String(t('businesscase.nav.group')), items: businesscase },
     { key: 'beheer', label: String(t('nav.groupBeheer')), items: beheer },
   ];
   return groups.filter((g) => g.items.length > 0);
@@ -365,7 +377,11 @@ type NavTarget =
   | '/beheer/regelingen'
   | '/huishoudens'
   | '/monitor'
-  | '/schuldhulp';
+  | '/schuldhulp'
+  | '/businesscase'
+  | '/businesscase/prijslijst'
+  | '/interventies'
+  | '/wat-werkt';
 
 function NavItem({ to, label, exact }: NavEntry) {
   return (

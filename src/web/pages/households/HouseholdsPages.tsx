@@ -55,6 +55,7 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDateTime, languageMeta } from '../../i18n/index.ts';
 import { hasPermission, useSession } from '../../session.ts';
 import { formatIsoDate, todayIso } from '../../vroegsignalering/labels.tsx';
+import { HouseholdInterventionsLink } from '../businesscase/HouseholdInterventions.tsx';
 import { HouseholdDebtHelpLinks } from '../schuldhulp/HouseholdDebtHelp.tsx';
 import { type Action, type Goal, type HouseholdView, householdsApi } from './api.ts';
 import { BridgeView, ZrmChart } from './charts.tsx';
@@ -291,6 +292,7 @@ function Household({ view }: { view: HouseholdView }) {
             </UnorderedListItem>
           ))}
         <HouseholdDebtHelpLinks householdCaseId={view.id} />
+        <HouseholdInterventionsLink householdCaseId={view.id} />
       </UnorderedList>
       <RegisseurSection view={view} />
       {view.members && <MembersSection view={view} />}
