@@ -10,7 +10,11 @@ import { parseArgs } from 'node:util';
 import { type Database, openDatabase } from '../src/server/db/client.ts';
 import { migrate } from '../src/server/db/migrate.ts';
 import type { UserContext } from '../src/server/http/context.ts';
-import { costGroups, outcomeGroups } from '../src/server/modules/businesscase/repository.ts';
+import {
+  costGroups,
+  costGroupsDirect,
+  outcomeGroups,
+} from '../src/server/modules/businesscase/repository.ts';
 import { viewBusinessCase } from '../src/server/modules/businesscase/service.ts';
 import { rankCandidates } from '../src/server/modules/volunteers/service.ts';
 
@@ -166,12 +170,31 @@ try {
   }
   if (process.env.BENCH_EXPLAIN) {
     for (const row of await db.query<{ 'QUERY PLAN': string }>(
-      `EXPLAIN (ANALYZE, BUFFERS) SELECT intervention_type, count(*) FROM interventions
-        WHERE municipality_id = $1 AND started_on BETWEEN $2::date AND $3::date GROUP BY 1`,
+      `EXPLAIN (ANALYZE, BUFFERS) SELECT intervention_type, count(*),
+              count(*) FILTER (WHERE household_case_id IS NOT NULL
+                                 AND (household_type_prev_on IS NULL OR household_type_prev_on < $2::date)),
+              count(*) FILTER (WHERE household_case_id IS NOT NULL
+                                 AND (household_prev_on IS NULL OR household_prev_on < $2::date)),
+              sum(cost_cents), sum(hours)
+         FROM interventions WHERE municipality_id = $1 AND started_on BETWEEN $2::date AND $3::date GROUP BY 1`,
       [municipalityId, q.from, q.to],
     ))
       console.log(row['QUERY PLAN']);
   }
+  // The households of the one scan (linked interventions, migration 0014) must equal the plain distinct count.
+  const direct = await costGroupsDirect(db.orm, f);
+  const fast = await costGroups(db.orm, f);
+  const byType = (g: typeof fast.groups) =>
+    JSON.stringify([...g].sort((a, b) => a.interventionType.localeCompare(b.interventionType)));
+  const identical =
+    direct.households === fast.households &&
+    direct.households === lastView?.total.households &&
+    byType(direct.groups) === byType(fast.groups);
+  console.log(
+    `  figures of the one scan ${identical ? 'identical to' : 'DIFFERENT FROM'} the plain distinct count ` +
+      `(${direct.households} households)`,
+  );
+  if (!identical) process.exitCode = 1;
   console.log(
     `  of which: costs and households median ${ms(stats(costParts).median)}, outcomes median ${ms(stats(outcomeParts).median)}`,
   );

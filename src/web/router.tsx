@@ -9,6 +9,7 @@ import {
 import { clearCsrfToken, setUnauthorizedHandler } from './api.ts';
 import { Shell } from './components/Shell.tsx';
 import { AuditPage, validateAuditSearch } from './pages/AuditPage.tsx';
+import { validateBusinessCaseSearch, validateInterventionsSearch } from './pages/businesscase/api.ts';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage, type LoginReason, type LoginSearch } from './pages/LoginPage.tsx';
 import { MunicipalityPage } from './pages/MunicipalityPage.tsx';
@@ -410,6 +411,59 @@ const retentionRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/retention/RetentionPages.tsx'), 'RetentionPage'),
 });
 
+// Business case: the view, scenarios, assumptions, the price list, interventions and "wat werkt" (one chunk, with
+// the parts of echarts the view's chart uses) ----------------------------------------------------------------
+
+const bc = (name: keyof typeof import('./pages/businesscase/routes.tsx')) =>
+  lazyRouteComponent(() => import('./pages/businesscase/routes.tsx'), name);
+
+const businessCaseRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/businesscase',
+  validateSearch: validateBusinessCaseSearch,
+  component: bc('BusinessCaseRoute'),
+});
+const businessCaseScenarioRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/businesscase/scenarios/$scenarioId',
+  validateSearch: (search: Record<string, unknown>): { van?: string; tot?: string } => {
+    const { van, tot } = validateBusinessCaseSearch(search);
+    return { van, tot };
+  },
+  component: bc('ScenarioRoute'),
+});
+const businessCaseSettingsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/businesscase/aannames',
+  component: bc('SettingsPage'),
+});
+const priceListRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/businesscase/prijslijst',
+  component: bc('PriceListPage'),
+});
+const priceListVersionRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/businesscase/prijslijst/$versionId',
+  component: bc('PriceListVersionRoute'),
+});
+const interventionsRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/interventies',
+  validateSearch: validateInterventionsSearch,
+  component: bc('InterventionsRoute'),
+});
+const whatWorksRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/wat-werkt',
+  component: bc('WhatWorksPage'),
+});
+const whatWorksEntryRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/wat-werkt/$entryId',
+  component: bc('WhatWorksEntryRoute'),
+});
+
 // Debt help (schuldhulp): caseload, trajectory, debts, aanmelding (their own chunk) --------------------------
 
 const shv = (name: keyof typeof import('./pages/schuldhulp/routes.tsx')) =>
@@ -628,6 +682,14 @@ const routeTree = rootRoute.addChildren([
     escalationsRoute,
     myMatchesRoute,
     myMatchRoute,
+    businessCaseRoute,
+    businessCaseScenarioRoute,
+    businessCaseSettingsRoute,
+    priceListRoute,
+    priceListVersionRoute,
+    interventionsRoute,
+    whatWorksRoute,
+    whatWorksEntryRoute,
   ]),
 ]);
 

@@ -3,43 +3,28 @@
 // the risks they likely avoided, the view per intervention type and period, scenarios, and the "wat werkt"
 // catalogue with its export file. Amounts are whole euro cents.
 import { z } from 'zod';
+import {
+  CONFIDENCES,
+  EVIDENCE_TYPES,
+  INTERVENTION_TYPES,
+  PRICE_UNITS,
+  WHAT_WORKS_FORMAT,
+} from '../businesscase-codes.ts';
+
+export {
+  CONFIDENCES,
+  type Confidence,
+  EVIDENCE_TYPES,
+  INTERVENTION_TYPES,
+  type InterventionType,
+  PRICE_UNITS,
+  RISK_CODES,
+  WHAT_WORKS_FORMAT,
+} from '../businesscase-codes.ts';
 
 const IsoDate = z.iso.date().describe('YYYY-MM-DD');
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Cents = z.number().int().min(0).max(100_000_000_000);
-
-/** Interventions the business case follows; a municipality names its own types in the catalogue's words. */
-export const INTERVENTION_TYPES = [
-  'vroegsignalering_contact',
-  'maatwerkbudget',
-  'budgetmaatje',
-  'schuldregeling',
-  'schuldhulptraject',
-  'energiecoaching',
-  'thuisadministratie',
-  'overig',
-] as const;
-export type InterventionType = (typeof INTERVENTION_TYPES)[number];
-
-/**
- * Risks an intervention can avoid, each a code of the price list. A price list may hold more codes; these are the
- * ones the screens know by name.
- */
-export const RISK_CODES = [
-  'huisuitzetting',
-  'uithuisplaatsing',
-  'schuldhulptraject',
-  'bewindvoering_maand',
-  'afsluiting_energie',
-  'afsluiting_water',
-  'wanbetaling_zorgverzekering',
-  'beslaglegging',
-] as const;
-
-export const CONFIDENCES = ['laag', 'midden', 'hoog'] as const;
-export type Confidence = (typeof CONFIDENCES)[number];
-
-export const PRICE_UNITS = ['per_gebeurtenis', 'per_maand', 'per_jaar', 'per_traject'] as const;
 
 const Code = z
   .string()
@@ -273,14 +258,6 @@ export type BusinessCaseView = z.infer<typeof BusinessCaseViewSchema>;
 
 // --- "Wat werkt" ---------------------------------------------------------------------------------------------
 
-export const EVIDENCE_TYPES = [
-  'effectonderzoek',
-  'quasi_experimenteel',
-  'praktijkonderzoek',
-  'ervaringskennis',
-  'lokale_monitor',
-] as const;
-
 export const WhatWorksBody = z.strictObject({
   interventionType: z.enum(INTERVENTION_TYPES),
   title: z.string().trim().min(2).max(200),
@@ -317,7 +294,6 @@ export const WhatWorksSchema = z.object({
 export type WhatWorks = z.infer<typeof WhatWorksSchema>;
 
 /** The file one municipality exports and another imports. */
-export const WHAT_WORKS_FORMAT = 'vangnet-wat-werkt';
 export const WhatWorksFileSchema = z.object({
   format: z.literal(WHAT_WORKS_FORMAT),
   version: z.literal(1),

@@ -273,6 +273,17 @@ export function navGroups(t: TFunction, session: Session): NavGroup[] {
   // Escalations reach the household's regisseur, or the coordinators when the resident has no household plan.
   if (may('volunteers:manage', 'households:manage'))
     maatjes.push({ to: '/budgetmaatjes/escalaties', label: t('budget.nav.escalations') });
+  if (may('interventions:manage'))
+    general.push({ to: '/interventies', label: t('businesscase.nav.interventions') });
+
+  // The business case: the view for policy, its price list, and the catalogue every reader of it may consult.
+  const businesscase: NavEntry[] = [];
+  if (may('aggregates:read', 'businesscase:manage'))
+    businesscase.push({ to: '/businesscase', label: t('businesscase.nav.view'), exact: true });
+  if (may('businesscase:manage'))
+    businesscase.push({ to: '/businesscase/prijslijst', label: t('businesscase.nav.prices') });
+  if (may('aggregates:read', 'businesscase:manage', 'interventions:manage'))
+    businesscase.push({ to: '/wat-werkt', label: t('businesscase.nav.whatWorks') });
 
   const vroegsignalering: NavEntry[] = [];
   if (may('vroegsignalering:read'))
@@ -328,6 +339,7 @@ export function navGroups(t: TFunction, session: Session): NavGroup[] {
     { key: 'vroegsignalering', label: String(t('nav.groupVroegsignalering')), items: vroegsignalering },
     { key: 'maatwerkbudget', label: String(t('budget.nav.groupBudget')), items: maatwerkbudget },
     { key: 'budgetmaatjes', label: String(t('budget.nav.groupMaatjes')), items: maatjes },
+    { key: 'businesscase', label: String(t('businesscase.nav.group')), items: businesscase },
     { key: 'beheer', label: String(t('nav.groupBeheer')), items: beheer },
   ];
   return groups.filter((g) => g.items.length > 0);
@@ -399,7 +411,11 @@ type NavTarget =
   | '/budgetmaatjes/vrijwilligers'
   | '/budgetmaatjes/organisaties'
   | '/budgetmaatjes/koppelingen'
-  | '/budgetmaatjes/escalaties';
+  | '/budgetmaatjes/escalaties'
+  | '/businesscase'
+  | '/businesscase/prijslijst'
+  | '/interventies'
+  | '/wat-werkt';
 
 function NavItem({ to, label, exact }: NavEntry) {
   return (

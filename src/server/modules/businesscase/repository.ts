@@ -1,6 +1,6 @@
 // SQL of the business case. Every function takes the municipality id and filters on it. The view reads two
-// aggregates (costs per type, outcomes per type/risk/confidence) on interventions_period_idx; the arithmetic is in
-// calc.ts.
+// aggregates (costs and households per type on interventions_view_idx, outcomes per type/risk/confidence on
+// intervention_outcomes_period_idx); the arithmetic is in calc.ts.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client.ts';
 import type { CostGroup, OutcomeGroup } from './calc.ts';
@@ -315,48 +315,79 @@ export async function insertOutcome(
 // --- The view's aggregates ---------------------------------------------------------------------------------
 
 /**
- * Costs per intervention type and, from the same scan, the distinct households over all types:
- * `households` of the total row is not the sum of the rows, as one household can have several types.
+ * Costs and households per intervention type, and the distinct households over all types, in one index-only scan
+ * of the period (interventions_view_idx). A household counts once per period: only its first intervention in the
+ * period has its previous one (household_prev_on, kept by the triggers of migration 0014) before the period or
+ * none; within a type, household_type_prev_on does the same. `households` of the total row is not the sum of the
+ * rows, as one household can have several types.
  */
 export async function costGroups(
   tx: Orm,
   f: { municipalityId: string; from: string; to: string; type?: string },
 ): Promise<{ groups: CostGroup[]; households: number }> {
   const rows = await all<{
-    t: string | null;
+    t: string;
     n: number;
     h: number;
+    first: number;
     money: string | number;
     hours: string | number;
   }>(
     tx,
-    // One scan of the covering index; distinct households per type and overall by hashing, not sorting.
-    sql`WITH i AS MATERIALIZED (
-          SELECT intervention_type, household_case_id, cost_cents, hours FROM interventions
-           WHERE municipality_id = ${f.municipalityId}::uuid AND started_on BETWEEN ${f.from}::date AND ${f.to}::date
-             ${f.type ? sql`AND intervention_type = ${f.type}` : sql``})
-        SELECT t.intervention_type AS t, t.n, coalesce(h.h, 0)::int AS h, t.money, t.hours
-          FROM (SELECT intervention_type, count(*)::int AS n, coalesce(sum(cost_cents), 0) AS money,
-                       coalesce(sum(hours), 0) AS hours FROM i GROUP BY intervention_type) t
-          LEFT JOIN (SELECT intervention_type, count(*)::int AS h
-                       FROM (SELECT DISTINCT intervention_type, household_case_id FROM i
-                              WHERE household_case_id IS NOT NULL) d GROUP BY intervention_type) h
-            ON h.intervention_type = t.intervention_type
-        UNION ALL
-        SELECT NULL, 0, (SELECT count(*)::int FROM (SELECT DISTINCT household_case_id FROM i
-                                                    WHERE household_case_id IS NOT NULL) d), 0, 0`,
+    sql`SELECT intervention_type AS t, count(*)::int AS n,
+               count(*) FILTER (WHERE household_case_id IS NOT NULL
+                                  AND (household_type_prev_on IS NULL OR household_type_prev_on < ${f.from}::date))::int AS h,
+               count(*) FILTER (WHERE household_case_id IS NOT NULL
+                                  AND (household_prev_on IS NULL OR household_prev_on < ${f.from}::date))::int AS first,
+               coalesce(sum(cost_cents), 0) AS money, coalesce(sum(hours), 0) AS hours
+          FROM interventions
+         WHERE municipality_id = ${f.municipalityId}::uuid AND started_on BETWEEN ${f.from}::date AND ${f.to}::date
+           ${f.type ? sql`AND intervention_type = ${f.type}` : sql``}
+         GROUP BY intervention_type`,
   );
   return {
-    groups: rows
-      .filter((r) => r.t !== null)
-      .map((r) => ({
-        interventionType: r.t as string,
-        interventions: r.n,
-        households: r.h,
-        moneyCents: Number(r.money),
-        hours: Number(r.hours),
-      })),
-    households: rows.find((r) => r.t === null)?.h ?? 0,
+    groups: rows.map((r) => ({
+      interventionType: r.t,
+      interventions: r.n,
+      households: r.h,
+      moneyCents: Number(r.money),
+      hours: Number(r.hours),
+    })),
+    // With one type, its households are all there are; over all types, each household's first intervention in
+    // the period (of whatever type) counts it once.
+    households: rows.reduce((s, r) => s + (f.type ? r.h : r.first), 0),
+  };
+}
+
+/**
+ * The same figures counted the plain way (distinct household ids), for the tests that prove the linked dates
+ * give the same answer for any period.
+ */
+export async function costGroupsDirect(
+  tx: Orm,
+  f: { municipalityId: string; from: string; to: string; type?: string },
+): Promise<{ groups: CostGroup[]; households: number }> {
+  const where = sql`municipality_id = ${f.municipalityId}::uuid AND started_on BETWEEN ${f.from}::date AND ${f.to}::date
+    ${f.type ? sql`AND intervention_type = ${f.type}` : sql``}`;
+  const rows = await all<{ t: string; n: number; h: number; money: string | number; hours: string | number }>(
+    tx,
+    sql`SELECT intervention_type AS t, count(*)::int AS n, count(DISTINCT household_case_id)::int AS h,
+               coalesce(sum(cost_cents), 0) AS money, coalesce(sum(hours), 0) AS hours
+          FROM interventions WHERE ${where} GROUP BY intervention_type`,
+  );
+  const total = await one<{ h: number }>(
+    tx,
+    sql`SELECT count(DISTINCT household_case_id)::int AS h FROM interventions WHERE ${where}`,
+  );
+  return {
+    groups: rows.map((r) => ({
+      interventionType: r.t,
+      interventions: r.n,
+      households: r.h,
+      moneyCents: Number(r.money),
+      hours: Number(r.hours),
+    })),
+    households: total?.h ?? 0,
   };
 }
 
@@ -386,11 +417,6 @@ export async function outcomeGroups(
     outcomes: r.n,
     quantity: Number(r.q),
   }));
-}
-
-/** For this transaction only: room to hash and count a year of interventions in memory. */
-export async function allowLargerAggregates(tx: Orm) {
-  await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
 }
 
 // --- "Wat werkt" -------------------------------------------------------------------------------------------

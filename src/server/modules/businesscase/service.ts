@@ -479,8 +479,6 @@ export async function viewBusinessCase(
       scenario = { id: s.id, name: s.name };
     }
     const f = { municipalityId: ctx.municipalityId, from: q.from, to: q.to, type: q.interventionType };
-    // Counting distinct households of a year (tens of thousands of rows) must stay in memory, not spill to disk.
-    await repo.allowLargerAggregates(tx);
     const costs = await repo.costGroups(tx, f);
     const outcomes = await repo.outcomeGroups(tx, f);
     const result = computeBusinessCase(assumptions, costs.groups, outcomes, costs.households);

@@ -56,6 +56,7 @@ import { formatDateTime, languageMeta } from '../../i18n/index.ts';
 import { hasPermission, useSession } from '../../session.ts';
 import { formatIsoDate, todayIso } from '../../vroegsignalering/labels.tsx';
 import { HouseholdBudgetLinks } from '../budget/HouseholdBudgetLinks.tsx';
+import { HouseholdInterventionsLink } from '../businesscase/HouseholdInterventions.tsx';
 import { HouseholdDebtHelpLinks } from '../schuldhulp/HouseholdDebtHelp.tsx';
 import { appointmentTimelineKind, CaseloadReminders, HouseholdAppointments } from './Appointments.tsx';
 import { type Action, type Goal, type HouseholdView, householdsApi } from './api.ts';
@@ -263,6 +264,7 @@ function Household({ view }: { view: HouseholdView }) {
         )}
         <HouseholdDebtHelpLinks householdCaseId={view.id} />
         <HouseholdBudgetLinks householdCaseId={view.id} open={view.status === 'open'} manage={manage} />
+        <HouseholdInterventionsLink householdCaseId={view.id} />
       </UnorderedList>
       <RegisseurSection view={view} />
       {view.members && <MembersSection view={view} />}
