@@ -82,6 +82,11 @@ export class EmbeddedBrpAdapter implements BrpAdapter {
     return (result as unknown as { rows: PersonRow[] }).rows.map(toPerson);
   }
 
+  /**
+   * One probe of addresses_lookup_idx per address and of persons_address_idx per address found (LATERAL …
+   * OFFSET 0 keeps them nested loops; the persons' municipality is checked outside, so no other persons index
+   * competes): a join let the planner hash all of the municipality's addresses for every batch, whatever its size.
+   */
   async findByAddresses(municipalityId: string, keys: BrpAddressKey[]): Promise<Map<string, BrpPerson[]>> {
     const out = new Map<string, BrpPerson[]>();
     const postcodes: string[] = [];
@@ -99,9 +104,12 @@ export class EmbeddedBrpAdapter implements BrpAdapter {
         SELECT ${COLUMNS}
           FROM unnest(${sql.param(postcodes.slice(i, i + CHUNK))}::text[],
                       ${sql.param(numbers.slice(i, i + CHUNK))}::int[]) AS k(postcode, huisnummer)
-          JOIN addresses a
-            ON a.municipality_id = ${municipalityId}::uuid AND a.postcode = k.postcode AND a.huisnummer = k.huisnummer
-          JOIN persons p ON p.address_id = a.id AND p.municipality_id = ${municipalityId}::uuid
+         CROSS JOIN LATERAL (
+           SELECT a.* FROM addresses a
+            WHERE a.municipality_id = ${municipalityId}::uuid AND a.postcode = k.postcode AND a.huisnummer = k.huisnummer
+           OFFSET 0) a
+         CROSS JOIN LATERAL (SELECT p.* FROM persons p WHERE p.address_id = a.id OFFSET 0) p
+         WHERE p.municipality_id = ${municipalityId}::uuid
         ${ORDER}`);
       for (const p of persons) out.get(brpAddressKey(p.postcode, p.huisnummer))?.push(p);
     }

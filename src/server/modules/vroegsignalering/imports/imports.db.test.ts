@@ -203,12 +203,12 @@ describe('an import that crashes half-way', () => {
   });
   afterAll(async () => v?.close());
 
-  it('keeps the committed chunks and continues after them on the next run', async () => {
+  function waterLines(prefix: string, n: number): string[] {
     const rows = [HEADER];
-    for (let i = 0; i < 2500; i++) {
+    for (let i = 0; i < n; i++) {
       rows.push(
         [
-          `W-${i}`,
+          `${prefix}-${i}`,
           `Naam${i}`,
           '',
           'Jan',
@@ -221,8 +221,12 @@ describe('an import that crashes half-way', () => {
         ].join(';'),
       );
     }
+    return rows;
+  }
+
+  /** Registers an import through the service with jobs off, so that the test runs it itself. */
+  async function register(content: string, fileName: string) {
     const config = testConfig();
-    // Register the import through the API with jobs off, but make the first run "crash" after one chunk.
     const { uploadFile } = await import('./service.ts');
     const { Readable } = await import('node:stream');
     const ctx = {
@@ -235,10 +239,38 @@ describe('an import that crashes half-way', () => {
     const fakeJobs = { send: async () => null } as unknown as Parameters<typeof uploadFile>[2];
     const imp = await uploadFile(v.database, config, fakeJobs, ctx, {
       partnerId,
-      fileName: 'water.csv',
-      stream: Readable.from([Buffer.from(rows.join('\n'))]),
+      fileName,
+      stream: Readable.from([Buffer.from(content)]),
       mapping: JSON.parse(MAPPING),
     });
+    return { config, imp };
+  }
+
+  async function ledgerOf(importId: string) {
+    const [row] = await v.database.query<{
+      status: string;
+      error: string | null;
+      processed_rows: number;
+      ledger: number;
+      first: number | null;
+      last: number | null;
+      signals: number;
+    }>(
+      `SELECT status, error, processed_rows,
+              (SELECT count(*)::int FROM signal_import_rows WHERE import_id = $1) AS ledger,
+              (SELECT min(row_number) FROM signal_import_rows WHERE import_id = $1) AS first,
+              (SELECT max(row_number) FROM signal_import_rows WHERE import_id = $1) AS last,
+              (SELECT count(*)::int FROM signals WHERE import_id = $1) AS signals
+         FROM signal_imports WHERE id = $1`,
+      [importId],
+    );
+    return row;
+  }
+
+  it('keeps the committed chunks and continues after them on the next run', async () => {
+    const rows = waterLines('W', 2500);
+    // Register the import through the API with jobs off, but make the first run "crash" after one chunk.
+    const { config, imp } = await register(rows.join('\n'), 'water.csv');
     expect(imp.status).toBe('queued');
     await expect(
       runImport(v.database, config, imp.id, {
@@ -274,5 +306,61 @@ describe('an import that crashes half-way', () => {
       ledger: 2500,
       signals: 2500,
     });
+  });
+
+  it('commits the chunks in file order: a chunk that fails stops the import before any line read after it', async () => {
+    const { config, imp } = await register(waterLines('F', 2500).join('\n'), 'water-failing.csv');
+    // The second chunk (lines 1002-2001) fails in the database while the third is being read.
+    await v.database.query(`CREATE FUNCTION test_fail_line() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.row_number = 1502 THEN RAISE EXCEPTION 'simulated database failure'; END IF;
+        RETURN NEW;
+      END $$`);
+    await v.database.query(
+      'CREATE TRIGGER test_fail_line BEFORE INSERT ON signal_import_rows FOR EACH ROW EXECUTE FUNCTION test_fail_line()',
+    );
+    try {
+      await expect(runImport(v.database, config, imp.id, { chunkRows: 1000 })).rejects.toThrow(
+        'simulated database failure',
+      );
+    } finally {
+      await v.database.query('DROP TRIGGER test_fail_line ON signal_import_rows');
+      await v.database.query('DROP FUNCTION test_fail_line()');
+    }
+    expect(await ledgerOf(imp.id)).toMatchObject({
+      status: 'failed',
+      error: 'simulated database failure',
+      processed_rows: 1000,
+      ledger: 1000,
+      first: 2,
+      last: 1001,
+      signals: 1000,
+    });
+    await runImport(v.database, config, imp.id, { chunkRows: 1000 });
+    expect(await ledgerOf(imp.id)).toMatchObject({
+      status: 'completed',
+      processed_rows: 2500,
+      ledger: 2500,
+      first: 2,
+      last: 2501,
+      signals: 2500,
+    });
+  });
+
+  it('keeps every line before the damage of a broken file, also when it breaks while a chunk commits', async () => {
+    // 2,500 good lines, then a quote that is never closed: the reader fails at the end of the file.
+    const content = `${waterLines('B', 2500).join('\n')}\nB-x;"Naam;;Jan;01-01-1980;1234AB;1;1,00;01-01-2026;`;
+    const { config, imp } = await register(content, 'water-broken.csv');
+    await runImport(v.database, config, imp.id, { chunkRows: 1000 });
+    const after = await ledgerOf(imp.id);
+    expect(after).toMatchObject({
+      status: 'failed',
+      processed_rows: 2500,
+      ledger: 2500,
+      first: 2,
+      last: 2501,
+      signals: 2500,
+    });
+    expect(after?.error).toMatch(/^unterminated_quote: /);
   });
 });

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { type BulkColumn, bulkInsert } from '../../../db/bulk.ts';
 import type { Orm } from '../../../db/client.ts';
 import { signalImportRows, signalImports } from '../../../db/schema.ts';
 
@@ -81,17 +82,19 @@ export async function lastLedgerRow(tx: Orm, importId: string): Promise<number> 
   return row?.n ?? 0;
 }
 
+const LEDGER_COLUMNS: BulkColumn<LedgerRow>[] = [
+  { name: 'import_id', type: 'uuid', value: (r) => r.importId },
+  { name: 'row_number', type: 'int', value: (r) => r.rowNumber },
+  { name: 'outcome', type: 'text', value: (r) => r.outcome },
+  { name: 'signal_id', type: 'uuid', value: (r) => r.signalId },
+  { name: 'duplicate_of', type: 'uuid', value: (r) => r.duplicateOf },
+  { name: 'raw', type: 'jsonb', value: (r) => r.raw ?? {} },
+  { name: 'errors', type: 'jsonb', value: (r) => r.errors ?? [] },
+];
+
+/** A chunk's ledger lines in one statement (COPY in the chunk's transaction). */
 export async function insertLedgerRows(tx: Orm, rows: LedgerRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) {
-    const part = rows.slice(i, i + 1000);
-    await tx.execute(sql`
-      INSERT INTO signal_import_rows (import_id, row_number, outcome, signal_id, duplicate_of, raw, errors)
-      SELECT * FROM unnest(${sql.param(part.map((r) => r.importId))}::uuid[], ${sql.param(part.map((r) => r.rowNumber))}::int[],
-                           ${sql.param(part.map((r) => r.outcome))}::text[], ${sql.param(part.map((r) => r.signalId ?? null))}::uuid[],
-                           ${sql.param(part.map((r) => r.duplicateOf ?? null))}::uuid[],
-                           ${sql.param(part.map((r) => JSON.stringify(r.raw ?? {})))}::jsonb[],
-                           ${sql.param(part.map((r) => JSON.stringify(r.errors ?? [])))}::jsonb[])`);
-  }
+  await bulkInsert(tx, 'signal_import_rows', LEDGER_COLUMNS, rows);
 }
 
 export async function ledgerRows(

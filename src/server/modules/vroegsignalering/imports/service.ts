@@ -183,10 +183,16 @@ function duplicateUpload(existingId: string | null): ProblemError {
   );
 }
 
+type MappedLine = { row: FileRow; result: ReturnType<typeof mapFileRow> };
+
 /**
  * Reads an uploaded file and takes it through the pipeline in chunks. Each chunk (its signals, its ledger lines and
  * the counters) commits as one transaction, so a crash loses at most the chunk in progress and a rerun continues
  * after the last committed line: nothing is counted or stored twice.
+ *
+ * While a chunk's transaction runs, the next chunk's lines are read, parsed and mapped: that work is the
+ * process's own, the transaction mostly the database's. Chunks still commit one at a time and in file order (a
+ * chunk starts only after the one before it committed), so the ledger stays a prefix of the file.
  */
 export async function runImport(
   database: Database,
@@ -211,11 +217,11 @@ export async function runImport(
   const deps = pipelineDeps(config);
   const done = await repo.lastLedgerRow(db, importId);
   const storage = new ImportStorage(config.importDir);
+  const chunkRows = hooks.chunkRows ?? CHUNK_ROWS;
   let total = 0;
-  let chunk: FileRow[] = [];
+  let chunk: MappedLine[] = [];
 
-  const commitChunk = async (rows: FileRow[]) => {
-    const mapped = rows.map((r) => ({ row: r, result: mapFileRow(r, mapping) }));
+  const commitChunk = async (mapped: MappedLine[]) => {
     await db.transaction(async (tx) => {
       const valid = mapped.flatMap((m) =>
         m.result.ok ? [{ ref: m.row.rowNumber, valid: m.result.signal }] : [],
@@ -269,29 +275,48 @@ export async function runImport(
     });
   };
 
+  // The chunk whose transaction is running, if any.
+  let inFlight: Promise<void> | null = null;
+  const settle = async () => {
+    const p = inFlight;
+    inFlight = null;
+    if (p) await p;
+  };
+
   try {
     const opened = await openFile(storage.open(importId), { format: imp.fileFormat });
     try {
       for await (const row of opened.rows) {
         total++;
         if (row.rowNumber <= done) continue;
-        chunk.push(row);
-        if (chunk.length >= (hooks.chunkRows ?? CHUNK_ROWS)) {
-          const committed = chunk;
+        chunk.push({ row, result: mapFileRow(row, mapping) });
+        if (chunk.length >= chunkRows) {
+          const next = chunk;
           chunk = [];
-          await commitChunk(committed);
-          hooks.afterChunk?.(committed.length);
+          await settle();
+          inFlight = commitChunk(next).then(() => hooks.afterChunk?.(next.length));
+          // Awaited by settle(); until then a failure must not count as unhandled.
+          inFlight.catch(() => {});
         }
       }
+      await settle();
       if (chunk.length) await commitChunk(chunk);
     } finally {
       await opened.close();
     }
     await repo.updateImport(db, importId, { status: 'completed', totalRows: total, finishedAt: new Date() });
     await storage.remove(importId);
-  } catch (err) {
+  } catch (thrown) {
+    // A chunk still in flight commits (or fails) before anything after it: chunks commit in file order.
+    let err = thrown;
+    try {
+      await settle();
+    } catch (chunkErr) {
+      err = chunkErr;
+    }
     // What was committed stays (valid lines are never lost); the rest of a broken file is reported.
-    if (chunk.length && err instanceof FileFormatError) await commitChunk(chunk).catch(() => {});
+    if (err === thrown && chunk.length && err instanceof FileFormatError)
+      await commitChunk(chunk).catch(() => {});
     const message = err instanceof FileFormatError ? `${err.code}: ${err.message}` : (err as Error).message;
     await repo.updateImport(db, importId, { status: 'failed', error: message, finishedAt: new Date() });
     if (!(err instanceof FileFormatError)) throw err;

@@ -32,7 +32,10 @@ export async function findLatestVersions(
   return result;
 }
 
-/** Signals without a partner id are exact duplicates when their content is the same. */
+/**
+ * Signals without a partner id are exact duplicates when their content is the same. One probe of
+ * signals_content_hash_idx per hash (LATERAL … OFFSET 0): a join could hash all of the partner's signals.
+ */
 export async function findByContentHash(
   tx: Orm,
   partnerId: string,
@@ -43,79 +46,114 @@ export async function findByContentHash(
   const found = (
     (await tx.execute(sql`
       SELECT s.id, s.content_hash AS "contentHash"
-        FROM unnest(${sql.param(hashes)}::text[]) AS k(content_hash)
-        JOIN signals s ON s.partner_id = ${partnerId}::uuid AND s.content_hash = k.content_hash
-       WHERE s.external_id IS NULL`)) as unknown as { rows: { id: string; contentHash: string }[] }
+        FROM unnest(${sql.param([...new Set(hashes)])}::text[]) AS k(content_hash)
+       CROSS JOIN LATERAL (
+         SELECT s.id, s.content_hash FROM signals s
+          WHERE s.partner_id = ${partnerId}::uuid AND s.content_hash = k.content_hash AND s.external_id IS NULL
+         OFFSET 0) s`)) as unknown as { rows: { id: string; contentHash: string }[] }
   ).rows;
   for (const r of found) if (!result.has(r.contentHash)) result.set(r.contentHash, r.id);
   return result;
 }
 
-type Col = BulkColumn<NewSignal & { id: string }>;
+/**
+ * The pipeline's outcome for a signal (match, DDAS status, melding), decided before the insert so that every
+ * signal is written once. Kept apart from the signal itself: merging two objects of fifty fields per signal cost
+ * more than the insert's own work in Node.
+ */
+export type SignalOutcomeColumns = {
+  matchStatus?: NewSignal['matchStatus'];
+  matchScore?: number | null;
+  matchReasons?: unknown[];
+  matchCandidates?: unknown[];
+  personId?: string | null;
+  householdId?: string | null;
+  matchedBy?: string | null;
+  matchedAt?: Date | null;
+  ddasStatus?: string;
+  statusReason?: string | null;
+  relatedSignalId?: string | null;
+  meldingId?: string | null;
+};
+
+type Row = { s: NewSignal & { id: string }; o: SignalOutcomeColumns };
+type Col = BulkColumn<Row>;
 const col = (name: string, type: string, value: Col['value']): Col => ({ name, type, value });
 
 // Every column intake and the pipeline set; the rest keep their defaults.
 const SIGNAL_COLUMNS: Col[] = [
-  col('id', 'uuid', (r) => r.id),
-  col('municipality_id', 'uuid', (r) => r.municipalityId),
-  col('partner_id', 'uuid', (r) => r.partnerId),
-  col('source', 'text', (r) => r.source),
-  col('import_id', 'uuid', (r) => r.importId),
-  col('import_row', 'int', (r) => r.importRow),
-  col('external_id', 'text', (r) => r.externalId),
-  col('version', 'int', (r) => r.version ?? 1),
-  col('previous_version_id', 'uuid', (r) => r.previousVersionId),
-  col('content_hash', 'text', (r) => r.contentHash),
-  col('referral_source_id', 'uuid', (r) => r.referralSourceId),
-  col('referrer_name', 'text', (r) => r.referrerName),
-  col('created_by_type', 'text', (r) => r.createdByType),
-  col('created_by', 'text', (r) => r.createdBy),
-  col('bsn', 'text', (r) => r.bsn),
-  col('voornamen', 'text', (r) => r.voornamen),
-  col('voorletters', 'text', (r) => r.voorletters),
-  col('voorvoegsel', 'text', (r) => r.voorvoegsel),
-  col('achternaam', 'text', (r) => r.achternaam),
-  col('geboortedatum', 'date', (r) => r.geboortedatum),
-  col('straat', 'text', (r) => r.straat),
-  col('huisnummer', 'int', (r) => r.huisnummer),
-  col('huisletter', 'text', (r) => r.huisletter),
-  col('toevoeging', 'text', (r) => r.toevoeging),
-  col('postcode', 'text', (r) => r.postcode),
-  col('woonplaats', 'text', (r) => r.woonplaats),
-  col('telefoon', 'text', (r) => r.telefoon),
-  col('email', 'text', (r) => r.email),
-  col('is_business', 'bool', (r) => r.isBusiness ?? false),
-  col('customer_number', 'text', (r) => r.customerNumber),
-  col('amount_cents', 'bigint', (r) => r.amountCents),
-  col('arrears_since', 'date', (r) => r.arrearsSince),
-  col('signal_date', 'date', (r) => r.signalDate),
-  col('months_in_arrears', 'int', (r) => r.monthsInArrears),
-  col('days_in_arrears', 'int', (r) => r.daysInArrears),
-  col('end_of_supply', 'bool', (r) => r.endOfSupply ?? false),
-  col('end_of_supply_date', 'date', (r) => r.endOfSupplyDate),
-  col('eviction_announced', 'bool', (r) => r.evictionAnnounced ?? false),
-  col('eviction_date', 'date', (r) => r.evictionDate),
-  col('insurance_termination', 'bool', (r) => r.insuranceTermination ?? false),
-  col('warm_handover', 'bool', (r) => r.warmHandover ?? false),
-  col('remark', 'text', (r) => r.remark),
-  // The pipeline's outcome, decided before the insert so that every signal is written once.
-  col('match_status', 'text', (r) => r.matchStatus ?? 'pending'),
-  col('match_score', 'real', (r) => r.matchScore),
-  col('match_reasons', 'jsonb', (r) => r.matchReasons ?? []),
-  col('match_candidates', 'jsonb', (r) => r.matchCandidates ?? []),
-  col('person_id', 'uuid', (r) => r.personId),
-  col('household_id', 'uuid', (r) => r.householdId),
-  col('matched_by', 'text', (r) => r.matchedBy),
-  col('matched_at', 'timestamptz', (r) => (r.matchedBy ? (r.matchedAt ?? new Date()) : null)),
-  col('ddas_status', 'text', (r) => r.ddasStatus ?? 'Nog niet opgepakt'),
-  col('status_reason', 'text', (r) => r.statusReason),
-  col('related_signal_id', 'uuid', (r) => r.relatedSignalId),
-  col('melding_id', 'uuid', (r) => r.meldingId),
+  col('id', 'uuid', ({ s }) => s.id),
+  col('municipality_id', 'uuid', ({ s }) => s.municipalityId),
+  col('partner_id', 'uuid', ({ s }) => s.partnerId),
+  col('source', 'text', ({ s }) => s.source),
+  col('import_id', 'uuid', ({ s }) => s.importId),
+  col('import_row', 'int', ({ s }) => s.importRow),
+  col('external_id', 'text', ({ s }) => s.externalId),
+  col('version', 'int', ({ s }) => s.version ?? 1),
+  col('previous_version_id', 'uuid', ({ s }) => s.previousVersionId),
+  col('content_hash', 'text', ({ s }) => s.contentHash),
+  col('referral_source_id', 'uuid', ({ s }) => s.referralSourceId),
+  col('referrer_name', 'text', ({ s }) => s.referrerName),
+  col('created_by_type', 'text', ({ s }) => s.createdByType),
+  col('created_by', 'text', ({ s }) => s.createdBy),
+  col('bsn', 'text', ({ s }) => s.bsn),
+  col('voornamen', 'text', ({ s }) => s.voornamen),
+  col('voorletters', 'text', ({ s }) => s.voorletters),
+  col('voorvoegsel', 'text', ({ s }) => s.voorvoegsel),
+  col('achternaam', 'text', ({ s }) => s.achternaam),
+  col('geboortedatum', 'date', ({ s }) => s.geboortedatum),
+  col('straat', 'text', ({ s }) => s.straat),
+  col('huisnummer', 'int', ({ s }) => s.huisnummer),
+  col('huisletter', 'text', ({ s }) => s.huisletter),
+  col('toevoeging', 'text', ({ s }) => s.toevoeging),
+  col('postcode', 'text', ({ s }) => s.postcode),
+  col('woonplaats', 'text', ({ s }) => s.woonplaats),
+  col('telefoon', 'text', ({ s }) => s.telefoon),
+  col('email', 'text', ({ s }) => s.email),
+  col('is_business', 'bool', ({ s }) => s.isBusiness ?? false),
+  col('customer_number', 'text', ({ s }) => s.customerNumber),
+  col('amount_cents', 'bigint', ({ s }) => s.amountCents),
+  col('arrears_since', 'date', ({ s }) => s.arrearsSince),
+  col('signal_date', 'date', ({ s }) => s.signalDate),
+  col('months_in_arrears', 'int', ({ s }) => s.monthsInArrears),
+  col('days_in_arrears', 'int', ({ s }) => s.daysInArrears),
+  col('end_of_supply', 'bool', ({ s }) => s.endOfSupply ?? false),
+  col('end_of_supply_date', 'date', ({ s }) => s.endOfSupplyDate),
+  col('eviction_announced', 'bool', ({ s }) => s.evictionAnnounced ?? false),
+  col('eviction_date', 'date', ({ s }) => s.evictionDate),
+  col('insurance_termination', 'bool', ({ s }) => s.insuranceTermination ?? false),
+  col('warm_handover', 'bool', ({ s }) => s.warmHandover ?? false),
+  col('remark', 'text', ({ s }) => s.remark),
+  // The pipeline's outcome.
+  col('match_status', 'text', ({ o }) => o.matchStatus ?? 'pending'),
+  col('match_score', 'real', ({ o }) => o.matchScore),
+  col('match_reasons', 'jsonb', ({ o }) => o.matchReasons ?? []),
+  col('match_candidates', 'jsonb', ({ o }) => o.matchCandidates ?? []),
+  col('person_id', 'uuid', ({ o }) => o.personId),
+  col('household_id', 'uuid', ({ o }) => o.householdId),
+  col('matched_by', 'text', ({ o }) => o.matchedBy),
+  col('matched_at', 'timestamptz', ({ o }) => (o.matchedBy ? (o.matchedAt ?? new Date()) : null)),
+  col('ddas_status', 'text', ({ o }) => o.ddasStatus ?? 'Nog niet opgepakt'),
+  col('status_reason', 'text', ({ o }) => o.statusReason),
+  col('related_signal_id', 'uuid', ({ o }) => o.relatedSignalId),
+  col('melding_id', 'uuid', ({ o }) => o.meldingId),
 ];
 
-/** Rows come with their ids (made by intake, so versions can point at each other before they are stored). */
-export async function insertSignals(tx: Orm, rows: (NewSignal & { id: string })[]): Promise<void> {
-  await bulkInsert(tx, 'signals', SIGNAL_COLUMNS, rows);
+/**
+ * Rows come with their ids (made by intake, so versions can point at each other before they are stored) and,
+ * per id, the pipeline's outcome; a signal without one is stored as received (pending).
+ */
+export async function insertSignals(
+  tx: Orm,
+  rows: (NewSignal & { id: string })[],
+  outcomes: ReadonlyMap<string, SignalOutcomeColumns> = new Map(),
+): Promise<void> {
+  await bulkInsert(
+    tx,
+    'signals',
+    SIGNAL_COLUMNS,
+    rows.map((s) => ({ s, o: outcomes.get(s.id) ?? s })),
+  );
 }
 
 export async function findSignal(

@@ -145,10 +145,7 @@ export async function intakeSignals(
     warmHandover: r.warmHandover ?? false,
   }));
   await runPipeline(tx, ctx, signals, deps, new Map(), async (outcomes) => {
-    await insertSignals(
-      tx,
-      rows.map((r) => ({ ...r, ...(outcomes.get(r.id) as SignalOutcome) })),
-    );
+    await insertSignals(tx, rows, outcomes);
   });
 }
 
@@ -227,9 +224,14 @@ async function runPipeline(
   );
   const keyOf = (fp: string, periodStart: string) => (continuous ? fp : `${fp}|${periodStart}`);
   const meldingFor = new Map<string, string>();
-  for (const m of await repo.findOpenMeldingen(tx, mid, [
-    ...new Set(toBundle.map((b) => fingerprintOf(b.person))),
-  ]))
+  for (const m of await repo.findOpenMeldingen(
+    tx,
+    mid,
+    toBundle.map((b) => ({
+      fingerprint: fingerprintOf(b.person),
+      periodStart: continuous ? null : monthStart(b.signal.signalDate),
+    })),
+  ))
     meldingFor.set(keyOf(m.addressFingerprint, m.periodStart), m.id);
   const existing = new Set<string>();
   const fresh = new Map<string, FreshMelding>();
@@ -237,8 +239,10 @@ async function runPipeline(
     const fp = fingerprintOf(person);
     const key = keyOf(fp, monthStart(signal.signalDate));
     let id = meldingFor.get(key);
-    if (id) existing.add(id);
-    else {
+    // A melding made earlier in this batch is inserted with all its signals of the batch: no update needed.
+    if (id) {
+      if (!fresh.has(id)) existing.add(id);
+    } else {
       id = randomUUID();
       meldingFor.set(key, id);
       fresh.set(id, {

@@ -1,15 +1,13 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { type BulkColumn, bulkInsert } from '../../../db/bulk.ts';
 import type { Orm } from '../../../db/client.ts';
 import {
-  addresses,
   knownResidents,
   meldingen,
-  persons,
   ruleSets,
   type signalFingerprints,
   signalPartners,
   signals,
-  wijken,
   workQueues,
 } from '../../../db/schema.ts';
 
@@ -83,7 +81,16 @@ export async function knownPersonIds(
   return new Set(found.map((r) => r.personId));
 }
 
-/** The latest earlier signal of the same partner about the same person within the look-back window. */
+/**
+ * The latest earlier signal of the same partner about the same person within the look-back window.
+ *
+ * The signals of each key come from one probe of signals_person_idx, and the latest per key is picked from
+ * those few rows. The form is chosen so that no planner estimate can change that (during a long import the
+ * statistics of signals describe a much smaller table, or none): LATERAL … OFFSET 0 cannot be turned into a join,
+ * which hashed all of the municipality's signals for every chunk; and the municipality is checked outside it,
+ * because inside, signals_municipality_idx with the date range looked as cheap as the person index and was
+ * chosen, scanning every signal of the month for every key.
+ */
 export async function earlierSignals(
   tx: Orm,
   municipalityId: string,
@@ -93,16 +100,17 @@ export async function earlierSignals(
   if (keys.length === 0) return result;
   const found = rows<{ key: string; id: string; amount_cents: string; signal_date: string }>(
     await tx.execute(sql`
-      SELECT DISTINCT ON (k.partner_id, k.person_id, k.exclude_id)
-             k.exclude_id AS key, s.id, s.amount_cents, s.signal_date::text AS signal_date
+      SELECT DISTINCT ON (k.exclude_id) k.exclude_id AS key, l.id, l.amount_cents, l.signal_date::text AS signal_date
         FROM unnest(${sql.param(keys.map((k) => k.partnerId))}::uuid[], ${sql.param(keys.map((k) => k.personId))}::uuid[],
                     ${sql.param(keys.map((k) => k.before))}::date[], ${sql.param(keys.map((k) => k.excludeId))}::uuid[])
                AS k(partner_id, person_id, before, exclude_id)
-        JOIN signals s ON s.partner_id = k.partner_id AND s.person_id = k.person_id
-                      AND s.municipality_id = ${municipalityId}
-                      AND s.id <> k.exclude_id
-                      AND s.signal_date <= k.before AND s.signal_date > k.before - interval '6 months'
-       ORDER BY k.partner_id, k.person_id, k.exclude_id, s.signal_date DESC, s.created_at DESC`),
+       CROSS JOIN LATERAL (
+         SELECT s.id, s.municipality_id, s.amount_cents, s.signal_date, s.created_at FROM signals s
+          WHERE s.person_id = k.person_id AND s.partner_id = k.partner_id
+            AND s.signal_date <= k.before AND s.signal_date > k.before - interval '6 months'
+         OFFSET 0) l
+       WHERE l.municipality_id = ${municipalityId}::uuid AND l.id <> k.exclude_id
+       ORDER BY k.exclude_id, l.signal_date DESC, l.created_at DESC`),
   );
   for (const r of found) {
     result.set(r.key, { id: r.id, amountCents: Number(r.amount_cents), signalDate: r.signal_date });
@@ -158,7 +166,12 @@ export type HouseholdFacts = {
   postcode: string;
 };
 
-/** Ages and children per household from the embedded BRP, for the prioritisation facts. */
+/**
+ * Ages and children per household from the embedded BRP, for the prioritisation facts. One probe of
+ * persons_household_idx per household and of the addresses key per person (LATERAL … OFFSET 0 keeps them nested
+ * loops; the municipality is checked outside so that no other persons index competes): a join hashed all of
+ * the municipality's addresses for every chunk.
+ */
 export async function householdFacts(
   tx: Orm,
   municipalityId: string,
@@ -167,25 +180,25 @@ export async function householdFacts(
 ): Promise<Map<string, HouseholdFacts>> {
   const result = new Map<string, HouseholdFacts>();
   if (householdIds.length === 0) return result;
-  const found = await tx
-    .select({
-      householdId: persons.householdId,
-      age: sql<number>`date_part('year', age(${onDate}::date, ${persons.geboortedatum}))::int`,
-      addressId: persons.addressId,
-      wijkId: addresses.wijkId,
-      teamId: wijken.teamId,
-      postcode: addresses.postcode,
-    })
-    .from(persons)
-    .innerJoin(addresses, eq(addresses.id, persons.addressId))
-    .leftJoin(wijken, eq(wijken.id, addresses.wijkId))
-    .where(
-      and(
-        eq(persons.municipalityId, municipalityId),
-        inArray(persons.householdId, householdIds),
-        eq(persons.brpStatus, 'ingeschreven'),
-      ),
-    );
+  const found = rows<{
+    householdId: string;
+    age: number;
+    addressId: string;
+    wijkId: string | null;
+    teamId: string | null;
+    postcode: string;
+  }>(
+    await tx.execute(sql`
+      SELECT p.household_id AS "householdId", date_part('year', age(${onDate}::date, p.geboortedatum))::int AS age,
+             p.address_id AS "addressId", a.wijk_id AS "wijkId", w.team_id AS "teamId", a.postcode
+        FROM unnest(${sql.param([...new Set(householdIds)])}::uuid[]) AS k(household_id)
+       CROSS JOIN LATERAL (
+         SELECT p.household_id, p.municipality_id, p.geboortedatum, p.address_id FROM persons p
+          WHERE p.household_id = k.household_id AND p.brp_status = 'ingeschreven' OFFSET 0) p
+       CROSS JOIN LATERAL (SELECT a.wijk_id, a.postcode FROM addresses a WHERE a.id = p.address_id OFFSET 0) a
+        LEFT JOIN wijken w ON w.id = a.wijk_id
+       WHERE p.municipality_id = ${municipalityId}::uuid`),
+  );
   for (const r of found) {
     const f = result.get(r.householdId) ?? {
       adultAges: [],
@@ -202,50 +215,72 @@ export async function householdFacts(
   return result;
 }
 
+const FINGERPRINT_COLUMNS: BulkColumn<typeof signalFingerprints.$inferInsert>[] = [
+  { name: 'municipality_id', type: 'uuid', value: (v) => v.municipalityId },
+  { name: 'address_fingerprint', type: 'text', value: (v) => v.addressFingerprint },
+  { name: 'signal_date', type: 'date', value: (v) => v.signalDate },
+  { name: 'partner_type', type: 'text', value: (v) => v.partnerType },
+];
+
 export async function insertFingerprints(
   tx: Orm,
   values: (typeof signalFingerprints.$inferInsert)[],
 ): Promise<void> {
-  for (let i = 0; i < values.length; i += 2000) {
-    const part = values.slice(i, i + 2000);
-    await tx.execute(sql`
-      INSERT INTO signal_fingerprints (municipality_id, address_fingerprint, signal_date, partner_type)
-      SELECT * FROM unnest(${sql.param(part.map((v) => v.municipalityId))}::uuid[], ${sql.param(part.map((v) => v.addressFingerprint))}::text[],
-                           ${sql.param(part.map((v) => v.signalDate))}::date[], ${sql.param(part.map((v) => v.partnerType))}::text[])`);
-  }
+  await bulkInsert(tx, 'signal_fingerprints', FINGERPRINT_COLUMNS, values);
 }
 
-/** Whether each address had a signal in the six months before its period (Divosa: opeenvolgend). */
+/**
+ * Whether each address had a signal in the six months before its period (Divosa: opeenvolgend). One probe of
+ * signal_fingerprints_idx per distinct key that stops at the first hit, instead of joining (and then DISTINCT-ing)
+ * every fingerprint row of the municipality.
+ */
 export async function hadEarlierSignals(
   tx: Orm,
   municipalityId: string,
   keys: { fingerprint: string; periodStart: string }[],
 ): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
+  const unique = new Map(keys.map((k) => [`${k.fingerprint}|${k.periodStart}`, k]));
+  const list = [...unique.values()];
   const found = rows<{ fingerprint: string; period_start: string }>(
     await tx.execute(sql`
-      SELECT DISTINCT k.fingerprint, k.period_start::text AS period_start
-        FROM unnest(${sql.param(keys.map((k) => k.fingerprint))}::text[], ${sql.param(keys.map((k) => k.periodStart))}::date[])
+      SELECT k.fingerprint, k.period_start::text AS period_start
+        FROM unnest(${sql.param(list.map((k) => k.fingerprint))}::text[], ${sql.param(list.map((k) => k.periodStart))}::date[])
                AS k(fingerprint, period_start)
-        JOIN signal_fingerprints f ON f.municipality_id = ${municipalityId} AND f.address_fingerprint = k.fingerprint
-                                  AND f.signal_date < k.period_start
-                                  AND f.signal_date >= k.period_start - interval '6 months'`),
+       CROSS JOIN LATERAL (
+         SELECT 1 FROM signal_fingerprints f
+          WHERE f.municipality_id = ${municipalityId} AND f.address_fingerprint = k.fingerprint
+            AND f.signal_date < k.period_start AND f.signal_date >= k.period_start - interval '6 months'
+          LIMIT 1) e`),
   );
   return new Set(found.map((r) => `${r.fingerprint}|${r.period_start}`));
 }
 
+/**
+ * The open meldingen of these addresses, by fingerprint and, for calendar-month periods, the period (null: any
+ * period, as continuous bundling needs). One probe of meldingen_address_period_idx per key; the municipality is
+ * checked outside the probe so that no index leading with it competes (migration 0016).
+ */
 export async function findOpenMeldingen(
   tx: Orm,
   municipalityId: string,
-  fingerprints: string[],
+  keys: { fingerprint: string; periodStart: string | null }[],
 ): Promise<{ id: string; addressFingerprint: string; periodStart: string }[]> {
-  if (fingerprints.length === 0) return [];
+  if (keys.length === 0) return [];
+  const unique = [...new Map(keys.map((k) => [`${k.fingerprint}|${k.periodStart}`, k])).values()];
+  // With a period it is part of the index condition; without one every open melding of the address counts.
+  const period = unique.every((k) => k.periodStart !== null)
+    ? sql`AND m.period_start = k.period_start`
+    : sql`AND (k.period_start IS NULL OR m.period_start = k.period_start)`;
   return rows<{ id: string; addressFingerprint: string; periodStart: string }>(
     await tx.execute(sql`
       SELECT m.id, m.address_fingerprint AS "addressFingerprint", m.period_start::text AS "periodStart"
-        FROM unnest(${sql.param(fingerprints)}::text[]) AS k(fingerprint)
-        JOIN meldingen m ON m.municipality_id = ${municipalityId}::uuid AND m.address_fingerprint = k.fingerprint
-       WHERE m.status <> 'afgesloten'`),
+        FROM unnest(${sql.param(unique.map((k) => k.fingerprint))}::text[], ${sql.param(unique.map((k) => k.periodStart))}::date[])
+               AS k(fingerprint, period_start)
+       CROSS JOIN LATERAL (
+         SELECT m.id, m.municipality_id, m.address_fingerprint, m.period_start FROM meldingen m
+          WHERE m.address_fingerprint = k.fingerprint ${period} AND m.status <> 'afgesloten' OFFSET 0) m
+       WHERE m.municipality_id = ${municipalityId}::uuid`),
   );
 }
 
@@ -257,39 +292,37 @@ export type NewMelding = MeldingUpdate & {
   periodStart: string;
 };
 
-/** New meldingen with their rule outcome, one statement per 2,000 (unnest; partner types as a joined string). */
+const MELDING_COLUMNS: BulkColumn<NewMelding>[] = [
+  { name: 'id', type: 'uuid', value: (u) => u.id },
+  { name: 'municipality_id', type: 'uuid', value: (u) => u.municipalityId },
+  { name: 'household_id', type: 'uuid', value: (u) => u.householdId },
+  { name: 'address_id', type: 'uuid', value: (u) => u.addressId },
+  { name: 'address_fingerprint', type: 'text', value: (u) => u.addressFingerprint },
+  { name: 'period_start', type: 'date', value: (u) => u.periodStart },
+  { name: 'is_crisis', type: 'bool', value: (u) => u.isCrisis },
+  { name: 'enkelvoudig', type: 'bool', value: (u) => u.enkelvoudig },
+  { name: 'meervoudig', type: 'bool', value: (u) => u.meervoudig },
+  { name: 'opeenvolgend', type: 'bool', value: (u) => u.opeenvolgend },
+  { name: 'known_to_shv', type: 'bool', value: (u) => u.knownToShv },
+  { name: 'queue_id', type: 'uuid', value: (u) => u.queueId },
+  { name: 'priority', type: 'int', value: (u) => u.priority },
+  { name: 'contact_strategy', type: 'text', value: (u) => u.contactStrategy },
+  { name: 'deadline', type: 'date', value: (u) => u.deadline },
+  { name: 'rule_set_id', type: 'uuid', value: (u) => u.ruleSetId },
+  { name: 'rule_explanation', type: 'jsonb', value: (u) => u.ruleExplanation },
+  { name: 'wijk_id', type: 'uuid', value: (u) => u.wijkId },
+  { name: 'team_id', type: 'uuid', value: (u) => u.teamId },
+  { name: 'total_amount_cents', type: 'bigint', value: (u) => u.totalAmountCents },
+  { name: 'signal_count', type: 'int', value: (u) => u.signalCount },
+  { name: 'partner_types', type: 'text[]', value: (u) => u.partnerTypes },
+  { name: 'youngest_adult_age', type: 'int', value: (u) => u.youngestAdultAge },
+  { name: 'oldest_adult_age', type: 'int', value: (u) => u.oldestAdultAge },
+  { name: 'has_minor_children', type: 'bool', value: (u) => u.hasMinorChildren },
+];
+
+/** New meldingen with their rule outcome, in one statement (COPY in the caller's transaction). */
 export async function insertMeldingen(tx: Orm, values: NewMelding[]): Promise<void> {
-  for (let i = 0; i < values.length; i += 2000) {
-    const p = values.slice(i, i + 2000);
-    await tx.execute(sql`
-      INSERT INTO meldingen (id, municipality_id, household_id, address_id, address_fingerprint, period_start,
-        is_crisis, enkelvoudig, meervoudig, opeenvolgend, known_to_shv, queue_id, priority, contact_strategy,
-        deadline, rule_set_id, rule_explanation, wijk_id, team_id, total_amount_cents, signal_count, partner_types,
-        youngest_adult_age, oldest_adult_age, has_minor_children)
-      SELECT u.id, u.municipality_id, u.household_id, u.address_id, u.address_fingerprint, u.period_start,
-        u.is_crisis, u.enkelvoudig, u.meervoudig, u.opeenvolgend, u.known_to_shv, u.queue_id, u.priority,
-        u.contact_strategy, u.deadline, u.rule_set_id, u.rule_explanation, u.wijk_id, u.team_id,
-        u.total_amount_cents, u.signal_count, string_to_array(u.partner_types, '|'), u.youngest_adult_age,
-        u.oldest_adult_age, u.has_minor_children
-      FROM unnest(${sql.param(p.map((u) => u.id))}::uuid[], ${sql.param(p.map((u) => u.municipalityId))}::uuid[],
-                  ${sql.param(p.map((u) => u.householdId))}::uuid[], ${sql.param(p.map((u) => u.addressId))}::uuid[],
-                  ${sql.param(p.map((u) => u.addressFingerprint))}::text[], ${sql.param(p.map((u) => u.periodStart))}::date[],
-                  ${sql.param(p.map((u) => u.isCrisis))}::bool[], ${sql.param(p.map((u) => u.enkelvoudig))}::bool[],
-                  ${sql.param(p.map((u) => u.meervoudig))}::bool[], ${sql.param(p.map((u) => u.opeenvolgend))}::bool[],
-                  ${sql.param(p.map((u) => u.knownToShv))}::bool[], ${sql.param(p.map((u) => u.queueId))}::uuid[],
-                  ${sql.param(p.map((u) => u.priority))}::int[], ${sql.param(p.map((u) => u.contactStrategy))}::text[],
-                  ${sql.param(p.map((u) => u.deadline))}::date[], ${sql.param(p.map((u) => u.ruleSetId))}::uuid[],
-                  ${sql.param(p.map((u) => JSON.stringify(u.ruleExplanation)))}::jsonb[],
-                  ${sql.param(p.map((u) => u.wijkId))}::uuid[], ${sql.param(p.map((u) => u.teamId))}::uuid[],
-                  ${sql.param(p.map((u) => u.totalAmountCents))}::bigint[], ${sql.param(p.map((u) => u.signalCount))}::int[],
-                  ${sql.param(p.map((u) => u.partnerTypes.join('|')))}::text[],
-                  ${sql.param(p.map((u) => u.youngestAdultAge))}::int[], ${sql.param(p.map((u) => u.oldestAdultAge))}::int[],
-                  ${sql.param(p.map((u) => u.hasMinorChildren))}::bool[])
-        AS u(id, municipality_id, household_id, address_id, address_fingerprint, period_start, is_crisis, enkelvoudig,
-             meervoudig, opeenvolgend, known_to_shv, queue_id, priority, contact_strategy, deadline, rule_set_id,
-             rule_explanation, wijk_id, team_id, total_amount_cents, signal_count, partner_types, youngest_adult_age,
-             oldest_adult_age, has_minor_children)`);
-  }
+  await bulkInsert(tx, 'meldingen', MELDING_COLUMNS, values);
 }
 
 export type MeldingSignalFacts = {
@@ -304,6 +337,7 @@ export type MeldingSignalFacts = {
   householdId: string | null;
 };
 
+/** The facts of the signals of these meldingen: one probe of signals_melding_idx per melding. */
 export async function signalsOfMeldingen(tx: Orm, meldingIds: string[]): Promise<MeldingSignalFacts[]> {
   if (meldingIds.length === 0) return [];
   return rows<MeldingSignalFacts>(
@@ -313,8 +347,12 @@ export async function signalsOfMeldingen(tx: Orm, meldingIds: string[]): Promise
              s.warm_handover AS "warmHandover",
              (s.ddas_status = 'Inwoner al bekend bij schuldhulpverlening') AS "knownToShv",
              s.household_id AS "householdId"
-        FROM signals s LEFT JOIN signal_partners p ON p.id = s.partner_id
-       WHERE s.melding_id = ANY(${sql.param(meldingIds)}::uuid[])`),
+        FROM unnest(${sql.param([...new Set(meldingIds)])}::uuid[]) AS k(melding_id)
+       CROSS JOIN LATERAL (
+         SELECT s.melding_id, s.partner_id, s.amount_cents, s.days_in_arrears, s.months_in_arrears, s.is_crisis,
+                s.warm_handover, s.ddas_status, s.household_id
+           FROM signals s WHERE s.melding_id = k.melding_id OFFSET 0) s
+        LEFT JOIN signal_partners p ON p.id = s.partner_id`),
   );
 }
 
