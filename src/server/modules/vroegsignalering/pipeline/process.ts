@@ -523,6 +523,15 @@ export async function meldingFacts(
   today: string,
 ): Promise<MeldingWithFacts[]> {
   if (meldingIds.length === 0) return [];
+  if (meldingIds.length > PRIORITISE_SLICE) {
+    // One statement takes at most 65,535 bind parameters; the preview of a new afwegingskader asks for all.
+    const result: MeldingWithFacts[] = [];
+    for (let at = 0; at < meldingIds.length; at += PRIORITISE_SLICE)
+      result.push(
+        ...(await meldingFacts(tx, municipalityId, meldingIds.slice(at, at + PRIORITISE_SLICE), today)),
+      );
+    return result;
+  }
   const all = await repo.findMeldingenByIds(tx, municipalityId, meldingIds);
   const signalFacts = await repo.signalsOfMeldingen(tx, meldingIds);
   const bySignal = new Map<string, repo.MeldingSignalFacts[]>();
@@ -623,9 +632,15 @@ export async function prioritiseMeldingen(
   rules: Rules,
   today: string,
 ): Promise<void> {
-  const updates = (await meldingFacts(tx, municipalityId, meldingIds, today)).map(
-    ({ melding, facts, teamId }) =>
+  // In slices: a new afwegingskader re-prioritises every open melding, and one list of ids would exceed the
+  // 65,535 bind parameters of a statement (and hold every melding's facts in memory at once).
+  for (let at = 0; at < meldingIds.length; at += PRIORITISE_SLICE) {
+    const slice = meldingIds.slice(at, at + PRIORITISE_SLICE);
+    const updates = (await meldingFacts(tx, municipalityId, slice, today)).map(({ melding, facts, teamId }) =>
       meldingUpdate(melding.id, facts, teamId, rules, melding.createdAt.toISOString().slice(0, 10)),
-  );
-  await repo.updateMeldingen(tx, updates);
+    );
+    await repo.updateMeldingen(tx, updates);
+  }
 }
+
+const PRIORITISE_SLICE = 5_000;
