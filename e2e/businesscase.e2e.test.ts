@@ -227,6 +227,7 @@ describe('the business case in the browser', { timeout: 300_000 }, () => {
 
       await page.getByRole('button', { name: 'Lees alleen de 2 goede regels in' }).click();
       await page.getByText(/^Versie \d+ is opgeslagen met 2 posten\.$/).waitFor();
+      await page.getByText('1 regel met een probleem is overgeslagen.', { exact: true }).waitFor();
       await expect.poll(() => versions.locator('tbody tr').count()).toBe(before + 1);
       await page.getByRole('link', { name: /^Bekijk versie \d+$/ }).click();
       await settled(page);

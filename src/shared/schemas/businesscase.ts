@@ -10,6 +10,7 @@ import {
   PRICE_UNITS,
   WHAT_WORKS_FORMAT,
 } from '../businesscase-codes.ts';
+import { InvalidParamSchema } from '../problem.ts';
 
 export {
   CONFIDENCES,
@@ -73,6 +74,13 @@ export const PriceListImportBody = z.strictObject({
       'CSV with header code;omschrijving;bedrag;eenheid;prijsjaar;bron;betrouwbaarheid (semicolon or comma; ' +
         'bedrag in euros with a decimal comma or point). See docs/decisions/0011.',
     ),
+  keepValidLines: z
+    .boolean()
+    .default(false)
+    .describe(
+      'false: a file with any bad line is refused whole (400, every problem by line and column). true: the ' +
+        'valid lines become the new version and the bad ones are listed in skippedLines.',
+    ),
 });
 
 export const PriceItemSchema = z.object({
@@ -99,6 +107,12 @@ export const PriceListVersionSchema = z.object({
   items: z.array(PriceItemSchema),
 });
 export type PriceListVersion = z.infer<typeof PriceListVersionSchema>;
+
+/** The answer to an import: the new version and, with keepValidLines, every line left out and why. */
+export const PriceListImportResultSchema = PriceListVersionSchema.extend({
+  skippedLines: z.array(InvalidParamSchema),
+});
+export type PriceListImportResult = z.infer<typeof PriceListImportResultSchema>;
 
 export const PriceListSummarySchema = PriceListVersionSchema.omit({ items: true }).extend({
   itemCount: z.number().int(),

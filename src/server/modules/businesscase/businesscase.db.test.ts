@@ -68,13 +68,65 @@ describe('business case', () => {
     });
     expect(imported.statusCode, imported.body).toBe(201);
     expect(imported.json().version).toBe(first.json().version + 1);
+    expect(imported.json().skippedLines).toEqual([]);
+
+    // A file with bad lines: refused whole by default; with keepValidLines the good lines become the version and
+    // every line left out is named. The version keeps the same prices, so the view below is unchanged.
+    const year = today.slice(0, 4);
+    const mixed =
+      'code;omschrijving;bedrag;eenheid;prijsjaar;bron;betrouwbaarheid\n' +
+      `huisuitzetting;Huisuitzetting;10.000,00;per_gebeurtenis;${year};Testbron, p. 1;hoog\n` +
+      `kapot;Kapotte regel;veel;per_gebeurtenis;${year};Testbron, p. 3;hoog\n` +
+      `afsluiting_energie;Afsluiting energie;1.000,00;per_gebeurtenis;${year};Testbron, p. 2;midden\n` +
+      `zonder_bron;Zonder bron;5,00;per_gebeurtenis;${year};;laag\n`;
+    const whole = await beleid.request('POST', `${API}/prijslijsten/import`, {
+      validFrom: yearStart,
+      indexPercent: 2,
+      csv: mixed,
+    });
+    expect(whole.statusCode).toBe(400);
+    expect(whole.json().invalidParams.map((p: { name: string }) => p.name)).toEqual([
+      'body.csv.line3.bedrag',
+      'body.csv.line5.source',
+    ]);
+    const kept = await beleid.request('POST', `${API}/prijslijsten/import`, {
+      validFrom: yearStart,
+      indexPercent: 2,
+      csv: mixed,
+      keepValidLines: true,
+    });
+    expect(kept.statusCode, kept.body).toBe(201);
+    expect(kept.json().version).toBe(imported.json().version + 1);
+    expect(kept.json().items.map((i: { code: string }) => i.code).sort()).toEqual([
+      'afsluiting_energie',
+      'huisuitzetting',
+    ]);
+    expect(kept.json().skippedLines).toEqual(whole.json().invalidParams);
+    const [audit] = await v.database.query<{ details: { items: number; skippedLines: number } }>(
+      "SELECT details FROM audit_events WHERE action = 'price_list.create' AND $1 = ANY(subject_ids)",
+      [kept.json().id],
+    );
+    expect(audit?.details).toMatchObject({ items: 2, skippedLines: 2 });
+    // A file whose every line is bad, or whose header is wrong, is refused even with keepValidLines.
+    for (const csv of [
+      `code;omschrijving;bedrag;eenheid;prijsjaar;bron;betrouwbaarheid\nkapot;K;veel;per_gebeurtenis;${year};B;hoog\n`,
+      `code;omschrijving;bedrag\nhuisuitzetting;Huisuitzetting;10,00\n`,
+    ]) {
+      const refusedFile = await beleid.request('POST', `${API}/prijslijsten/import`, {
+        validFrom: yearStart,
+        indexPercent: 2,
+        csv,
+        keepValidLines: true,
+      });
+      expect(refusedFile.statusCode).toBe(400);
+    }
     const list = await beleid.request('GET', `${API}/prijslijsten`);
     expect(
       list
         .json()
         .map((x: { version: number }) => x.version)
         .slice(0, 2),
-    ).toEqual([imported.json().version, first.json().version]);
+    ).toEqual([kept.json().version, imported.json().version]);
   });
 
   it('computes costs, a range of avoided costs and the ratio; a scenario changes only its own view', async () => {

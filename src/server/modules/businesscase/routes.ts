@@ -12,6 +12,7 @@ import {
   OutcomeBody,
   PriceListBody,
   PriceListImportBody,
+  PriceListImportResultSchema,
   PriceListSummarySchema,
   PriceListVersionSchema,
   ScenarioBody,
@@ -157,10 +158,10 @@ export async function businessCaseRoutes(base: FastifyInstance, { database }: De
         tags,
         summary: 'Import a new version of the price list from CSV',
         description:
-          'Header: code;omschrijving;bedrag;eenheid;prijsjaar;bron;betrouwbaarheid. All lines or none: every ' +
-          'problem is named by line and column.',
+          'Header: code;omschrijving;bedrag;eenheid;prijsjaar;bron;betrouwbaarheid. All lines or none, or with ' +
+          'keepValidLines the valid lines; every problem is named by line and column.',
         body: PriceListImportBody,
-        response: { 201: PriceListVersionSchema, ...errors },
+        response: { 201: PriceListImportResultSchema, ...errors },
       },
     },
     async (req, reply) => {

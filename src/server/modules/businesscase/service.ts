@@ -17,6 +17,7 @@ import {
   type PriceItemInput,
   type PriceListBody,
   type PriceListImportBody,
+  type PriceListImportResult,
   RISK_CODES,
   type ScenarioBody,
   type ScenarioPatchBody,
@@ -96,6 +97,7 @@ async function saveVersion(
   ctx: UserContext,
   body: { validFrom: string; indexPercent: number; note: string; items: PriceItemInput[] },
   via: 'api' | 'csv',
+  skippedLines = 0,
 ) {
   return db.transaction(async (tx) => {
     await repo.lockMunicipality(tx, ctx.municipalityId);
@@ -128,7 +130,7 @@ async function saveVersion(
       purpose,
       subjectType: 'price_list_version',
       subjectIds: [version.id],
-      details: { version: version.version, items: body.items.length, via },
+      details: { version: version.version, items: body.items.length, via, skippedLines },
     });
     const row = await repo.findVersion(tx, ctx.municipalityId, version.id);
     if (!row) throw new Error('price list version vanished');
@@ -219,10 +221,32 @@ export function parsePriceCsv(csv: string): { items: PriceItemInput[]; problems:
   return { items, problems: problemsOut };
 }
 
-export async function importPriceList(db: Orm, ctx: UserContext, body: z.output<typeof PriceListImportBody>) {
-  const parsed = parsePriceCsv(body.csv);
-  check('The price list file is not valid; nothing was imported.', parsed.problems);
-  return saveVersion(db, ctx, { ...body, items: parsed.items }, 'csv');
+/**
+ * A new version from a CSV file: whole or not at all, or (keepValidLines) the valid lines, with every line left out
+ * named by line and column. A problem of the file itself (unreadable, a missing column) always refuses it.
+ */
+export async function importPriceList(
+  db: Orm,
+  ctx: UserContext,
+  body: z.output<typeof PriceListImportBody>,
+): Promise<PriceListImportResult> {
+  const { keepValidLines, csv, ...version } = body;
+  const parsed = parsePriceCsv(csv);
+  const lineOf = (p: InvalidParam) => /^body\.csv\.line(\d+)\./.exec(p.name)?.[1];
+  const fileProblems = parsed.problems.filter((p) => lineOf(p) === undefined);
+  if (!keepValidLines || fileProblems.length > 0) {
+    check('The price list file is not valid; nothing was imported.', parsed.problems);
+  }
+  const badLines = new Set(parsed.problems.map(lineOf).map(Number));
+  const items = parsed.items.filter((_, i) => !badLines.has(i + 2));
+  if (items.length === 0) {
+    throw problems.badRequest('The price list file has no valid line; nothing was imported.', [
+      { name: 'body.csv', code: 'no_valid_lines', reason: 'Every line of the file has a problem.' },
+      ...parsed.problems,
+    ]);
+  }
+  const saved = await saveVersion(db, ctx, { ...version, items }, 'csv', parsed.problems.length);
+  return { ...saved, skippedLines: parsed.problems };
 }
 
 // --- Assumptions -------------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 // The societal price list (maatschappelijke prijslijst), versioned per municipality: the versions, the items of one
 // version (amount, year, source, confidence, and the amount indexed to this year with the version's index), and
 // the import of a new version from a CSV file in the documented format. The server takes a file whole or not at
-// all; every bad line is shown (row, column, reason) and the good lines can be imported on their own.
+// all; every bad line is shown (row, column, reason) and the good lines can be imported on their own (the server
+// leaves the bad lines out itself, so it counts lines exactly as it parsed them).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
@@ -253,6 +254,14 @@ export function withoutLines(csv: string, rows: ReadonlySet<number>): { csv: str
   return { csv: `${[header, ...kept].join('\n')}\n`, kept: kept.length };
 }
 
+type ImportBody = {
+  csv: string;
+  validFrom: string;
+  indexPercent: number;
+  note: string;
+  keepValidLines?: boolean;
+};
+
 function ImportSection() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -261,14 +270,9 @@ function ImportSection() {
   const [index, setIndex] = useState('0');
   const [note, setNote] = useState('');
   const [own, setOwn] = useState<Record<string, string>>({});
-  const [sent, setSent] = useState<{
-    csv: string;
-    validFrom: string;
-    indexPercent: number;
-    note: string;
-  } | null>(null);
+  const [sent, setSent] = useState<ImportBody | null>(null);
   const upload = useMutation({
-    mutationFn: (body: { csv: string; validFrom: string; indexPercent: number; note: string }) => {
+    mutationFn: (body: ImportBody) => {
       setSent(body);
       return businessCaseApi.importPriceList(body);
     },
@@ -331,6 +335,14 @@ function ImportSection() {
           <Paragraph>
             {t('businesscase.import.done', { version: upload.data.version, count: upload.data.items.length })}
           </Paragraph>
+          {upload.data.skippedLines.length > 0 && (
+            <Paragraph>
+              {t('businesscase.import.skipped', {
+                count: new Set(upload.data.skippedLines.map((p) => p.name.split('.').slice(0, 3).join('.')))
+                  .size,
+              })}
+            </Paragraph>
+          )}
           <Paragraph>
             <AppLink to="/businesscase/prijslijst/$versionId" params={{ versionId: upload.data.id }}>
               {t('businesscase.import.openVersion', { version: upload.data.version })}
@@ -366,7 +378,7 @@ function ImportSection() {
                 <Button
                   appearance="secondary-action-button"
                   busy={upload.isPending}
-                  onClick={() => upload.mutate({ ...sent, csv: rest.csv })}
+                  onClick={() => upload.mutate({ ...sent, keepValidLines: true })}
                 >
                   {t('businesscase.import.importGood', { count: rest.kept })}
                 </Button>

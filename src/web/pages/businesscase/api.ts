@@ -10,6 +10,7 @@ import type {
   InterventionBody,
   OutcomeBody,
   PriceListImportBody,
+  PriceListImportResult,
   PriceListSummarySchema,
   PriceListVersion,
   Scenario,
@@ -66,7 +67,7 @@ export const businessCaseApi = {
   priceLists: () => request<PriceListSummary[]>(`${V1}/prijslijsten`),
   priceList: (versionId: string) => request<PriceListVersion>(`${V1}/prijslijsten/${id(versionId)}`),
   importPriceList: (body: z.input<typeof PriceListImportBody>) =>
-    request<PriceListVersion>(`${V1}/prijslijsten/import`, { method: 'POST', body }),
+    request<PriceListImportResult>(`${V1}/prijslijsten/import`, { method: 'POST', body }),
 
   interventions: (householdCaseId?: string) =>
     request<Intervention[]>(`${V1}/interventies`, { query: { householdCaseId, limit: 50 } }),
