@@ -311,4 +311,38 @@ describe('maatwerkbudget and budgetmaatjes in the browser', { timeout: 240_000 }
       expect(escalation?.email).toBe(regisseur.email);
       expect(problems.errors).toEqual([]);
     }));
+
+  it('a coordinator registers an organisation with a colleague as second coordinator', () =>
+    suite.withPage(async ({ page, problems }) => {
+      // A second coordinator login of Voorbeeldstad (no password needed: it is only named, never used here).
+      await suite.query(
+        `WITH u AS (
+           INSERT INTO users (region_id, email, display_name)
+           SELECT region_id, 'collega.coordinator@voorbeeldstad.demo', 'Cor Collega' FROM municipalities
+            WHERE name = 'Voorbeeldstad' RETURNING id)
+         INSERT INTO memberships (user_id, municipality_id, role)
+         SELECT u.id, ${VOORBEELDSTAD}, 'coordinator_vrijwilligers' FROM u`,
+      );
+      await suite.login(page, coordinator);
+      await page.goto(`${suite.url}/budgetmaatjes/organisaties`);
+      await settled(page);
+      const group = page.getByRole('group', { name: 'Coördinatoren' });
+      // Oneself is ticked already; the colleague can be added.
+      await expect.poll(() => group.getByRole('checkbox', { name: /\(ik\)$/ }).isChecked()).toBe(true);
+      await group.getByRole('checkbox', { name: 'Cor Collega', exact: true }).check();
+      await page.locator('#maatjes-organisation-name').fill('Stichting Samen Rond E2E');
+      await page.getByRole('button', { name: 'Organisatie opslaan' }).click();
+      await page
+        .getByText(/Stichting Samen Rond E2E/)
+        .first()
+        .waitFor();
+      const [org] = await suite.query<{ names: string[] }>(
+        `SELECT array_agg(u.display_name ORDER BY u.display_name) AS names
+           FROM volunteer_organisations o JOIN volunteer_coordinators c ON c.organisation_id = o.id
+           JOIN users u ON u.id = c.user_id WHERE o.name = 'Stichting Samen Rond E2E'`,
+      );
+      expect(org?.names).toEqual(['Cor Collega', 'Corrie Coördinator']);
+      await checkPage(page, 'organisations with two coordinators');
+      expect(problems.errors).toEqual([]);
+    }));
 });

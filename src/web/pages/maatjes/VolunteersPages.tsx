@@ -454,7 +454,24 @@ function OrganisationForm() {
   const queryClient = useQueryClient();
   const roles = session?.municipalities.find((m) => m.id === session.activeMunicipality?.id)?.roles ?? [];
   const isCoordinator = roles.includes('coordinator_vrijwilligers');
-  const empty = { name: '', contactEmail: '', phone: '', me: isCoordinator };
+  // Any coordinator login of the municipality can be named, not only oneself: a beheerder sets up an organisation
+  // for its coordinators, and a coordinator may share one with a colleague.
+  const accounts = useQuery({ queryKey: ['maatjes', 'accounts'], queryFn: maatjesApi.accounts });
+  const coordinatorOptions = (accounts.data ?? [])
+    .filter((a) => a.role === 'coordinator_vrijwilligers')
+    .map((a) => ({
+      value: a.id,
+      label:
+        a.id === session?.user?.id
+          ? t('budget.volunteers.organisations.meName', { name: a.displayName })
+          : a.displayName,
+    }));
+  const empty = {
+    name: '',
+    contactEmail: '',
+    phone: '',
+    coordinatorIds: isCoordinator && session?.user ? [session.user.id] : ([] as string[]),
+  };
   const [values, setValues] = useState(empty);
   const [created, setCreated] = useState<string | null>(null);
   const create = useMutation({
@@ -463,7 +480,7 @@ function OrganisationForm() {
         name: values.name,
         contactEmail: values.contactEmail.trim() || undefined,
         phone: values.phone.trim() || undefined,
-        coordinatorIds: values.me && session?.user ? [session.user.id] : [],
+        coordinatorIds: values.coordinatorIds,
       }),
     onSuccess: async (o) => {
       setCreated(t('common.created', { name: o.name }));
@@ -475,7 +492,7 @@ function OrganisationForm() {
     name: t('budget.volunteers.name'),
     contactEmail: t('budget.volunteers.form.email'),
     phone: t('budget.volunteers.form.phone'),
-    coordinatorIds: t('budget.volunteers.organisations.me'),
+    coordinatorIds: t('budget.volunteers.organisations.coordinators'),
   };
   const prefix = 'maatjes-organisation';
   const { errors, alert } = useFormErrors(create.error, (n) => fieldId(prefix, n.split('.')[0] ?? n), labels);
@@ -521,12 +538,14 @@ function OrganisationForm() {
           onChange={(v) => setValues((o) => ({ ...o, phone: v }))}
           error={errors.phone}
         />
-        {isCoordinator && (
-          <CheckboxField
+        {coordinatorOptions.length > 0 && (
+          <CheckboxGroup
             id={fieldId(prefix, 'coordinatorIds')}
-            label={labels.coordinatorIds}
-            checked={values.me}
-            onChange={(v) => setValues((o) => ({ ...o, me: v }))}
+            legend={labels.coordinatorIds}
+            description={t('budget.volunteers.organisations.coordinatorsHint')}
+            options={coordinatorOptions}
+            value={values.coordinatorIds}
+            onChange={(v) => setValues((o) => ({ ...o, coordinatorIds: v }))}
             error={Object.entries(errors).find(([k]) => k.startsWith('coordinatorIds'))?.[1]}
           />
         )}
