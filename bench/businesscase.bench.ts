@@ -77,7 +77,12 @@ try {
   );
   const municipalityId = m?.id as string;
   const ctx = {
-    actor: { type: 'system', name: 'bench' },
+    // A policy adviser's view: small numbers suppressed, as most readers of the business case see it.
+    actor: {
+      type: 'system',
+      name: 'bench',
+      permissions: new Set(['aggregates:read', 'businesscase:manage']),
+    },
     municipalityId,
     requestId: 'bench',
   } as unknown as UserContext;

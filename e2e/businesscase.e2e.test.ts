@@ -1,9 +1,10 @@
 // The business case in the browser (issue 9): the policy adviser finds it in the menu (a chunk of its own), sees
-// costs, avoided costs as a range, ratio and households with a chart (text alternative) and a table, and every
-// assumption; a scenario copy changes the figures of the scenario and not the base; a price-list file with a line
-// without source is refused with that line named, and its good lines can be read in on their own; the "wat werkt"
-// file travels from Voorbeeldstad to Dorpsveld with a preview; a regisseur records an intervention and its outcome
-// from a household plan. Every page: landmarks, one h1, title, axe at 1280 and 360 px, no horizontal scroll.
+// costs, avoided costs as a range, ratio and households with a chart (text alternative) and a table, a type on too
+// few households as "<5" (small numbers), and every assumption; a scenario copy changes the figures of the scenario
+// and not the base; a price-list file with a line without source is refused with that line named, and its good
+// lines can be read in on their own; the "wat werkt" file travels from Voorbeeldstad to Dorpsveld with a preview; a
+// regisseur records an intervention and its outcome from a household plan. Every page: landmarks, one h1, title,
+// axe at 1280 and 360 px, no horizontal scroll.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -102,6 +103,19 @@ describe('the business case in the browser', { timeout: 300_000 }, () => {
       expect(alt).toContain(`${bc.types.energiecoaching}: kosten €`);
       expect(alt).toContain(bc.view.chartTable);
 
+      // Small numbers: the demo's budgetmaatje rests on fewer than five households. The policy adviser reads the
+      // rule in one sentence, sees "<5" in each of its cells (in words for a screen reader), and no bar for it.
+      expect(await page.locator('#bc-suppressed').textContent()).toBe(bc.view.suppressedNote);
+      const small = page
+        .getByRole('table', { name: bc.view.perTypeCaption })
+        .locator('tbody tr', { has: page.locator('th', { hasText: bc.types.budgetmaatje }) });
+      const smallCells = await small.locator('td').allTextContents();
+      expect(smallCells).toHaveLength(7);
+      expect(new Set(smallCells)).toEqual(new Set([`<5${bc.view.suppressedCell}`]));
+      expect(await small.locator('td [aria-hidden="true"]').first().textContent()).toBe('<5');
+      expect(alt).not.toContain(`${bc.types.budgetmaatje}: kosten`);
+      expect(alt).toContain(bc.view.chartHidden.split('{{types}}')[0]);
+
       // Every assumption: the hourly rate of the demo, the chances per confidence, each price with its source.
       const assumptions = page.locator('section', {
         has: page.getByRole('heading', { name: bc.assumptions.title }),
@@ -125,6 +139,7 @@ describe('the business case in the browser', { timeout: 300_000 }, () => {
       const totalLine = csv.split('\n').find((l) => l.startsWith('totaal,')) ?? '';
       expect(totalLine.split(',')[1]).toBe(total[bc.view.interventions]);
       expect(csv).toContain('uurtarief_eur,85.00');
+      expect(csv).toContain(`budgetmaatje,${Array(10).fill('<5').join(',')}`);
       const pdfHref = await page.getByRole('link', { name: bc.view.downloadPdf }).getAttribute('href');
       const pdf = await page.request.get(`${suite.url}${pdfHref}`);
       expect(pdf.headers()['content-type']).toBe('application/pdf');

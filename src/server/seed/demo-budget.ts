@@ -1,6 +1,7 @@
 // Issue 9 in the demo region: a volunteer organisation with budgetmaatjes and matches, a maatwerkbudget with a
 // request in every state, a price list of CLEARLY MARKED EXAMPLE values (no sourced figures: is_example, and the
-// source says so), and a year of interventions with outcomes so the business-case view has something to show.
+// source says so), and a year of interventions with outcomes so the business-case view has something to show: the
+// main types on enough households to be shown to a policy adviser, budgetmaatje and maatwerkbudget on too few ("<5").
 // Values are derived from a fixed seed: the same demo every time. Only for the municipality with demo staff.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Orm } from '../db/client.ts';
@@ -145,6 +146,7 @@ export async function seedDemoBudget(db: Orm, municipalityId: string): Promise<v
     const rnd = random(9009);
     const today = new Date().toISOString().slice(0, 10);
     const year = Number(today.slice(0, 4));
+    const yearStart = `${year}-01-01`;
     const wijken = (
       await all<{ id: string }>(
         tx,
@@ -296,10 +298,12 @@ export async function seedDemoBudget(db: Orm, municipalityId: string): Promise<v
               VALUES (${municipalityId}::uuid, ${m.id}::uuid, ${addDays(today, -7)}::date, 90,
                       'Kennismaking en samen de post gesorteerd (demo).', ${vi === 0 ? vrijwilliger : coordinator}::uuid)`,
         );
+        // Within this calendar year (the view's default period), so the demo always shows this small row as "<5".
+        const started = addDays(today, -15) < yearStart ? yearStart : addDays(today, -15);
         await tx.execute(
           sql`INSERT INTO interventions (municipality_id, household_case_id, intervention_type, started_on, source_kind,
                                          source_id, created_by)
-              VALUES (${municipalityId}::uuid, ${req.caseId}::uuid, 'budgetmaatje', ${addDays(today, -15)}::date,
+              VALUES (${municipalityId}::uuid, ${req.caseId}::uuid, 'budgetmaatje', ${started}::date,
                       'budgetmaatje', ${m.id}::uuid, ${coordinator}::uuid)`,
         );
       }
@@ -492,11 +496,16 @@ export async function seedDemoBudget(db: Orm, municipalityId: string): Promise<v
       'Zonder hulp was een aanvraag voor bewind waarschijnlijk geweest (demo).',
     ];
     const confidences = ['laag', 'midden', 'hoog'] as const;
+    // Half of them in this calendar year, the view's default period: also in January every main type then rests on
+    // at least five households, so a policy adviser sees figures (small numbers are hidden from them as "<5").
+    const daysThisYear = Math.round(
+      (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${yearStart}T00:00:00Z`)) / 86_400_000,
+    );
     for (let n = 0; n < 160; n++) {
       const c = cases[Math.floor(rnd() * cases.length)];
       const [type, money, hours, risks] = TYPES[Math.floor(rnd() * TYPES.length)] ??
         TYPES[0] ?? ['overig', 0, 0, []];
-      const started = addDays(today, -Math.floor(rnd() * 360));
+      const started = addDays(today, -Math.floor(rnd() * (n % 2 === 0 ? daysThisYear + 1 : 360)));
       const [row] = await all<{ id: string }>(
         tx,
         sql`INSERT INTO interventions (municipality_id, household_case_id, intervention_type, started_on, cost_cents,

@@ -229,28 +229,43 @@ export const BusinessCaseQuery = z.strictObject({
 });
 export type BusinessCaseQuery = z.infer<typeof BusinessCaseQuery>;
 
+// For a user without persons:read, a figure resting on fewer than five households (a row) or outcomes (a risk within
+// a row) is null and the row says `suppressed`; see src/shared/suppression.ts and docs/decisions/0011.
+const Count = z.number().int().nullable();
+const Amount = z.number().nullable();
+
 export const RiskRowSchema = z.object({
   riskCode: z.string(),
   label: z.string().nullable(),
-  outcomes: z.number().int(),
-  quantity: z.number(),
-  avoidedLowCents: z.number().int(),
-  avoidedHighCents: z.number().int(),
+  outcomes: Count,
+  quantity: Amount,
+  avoidedLowCents: Count,
+  avoidedHighCents: Count,
   priced: z.boolean(),
+  suppressed: z
+    .boolean()
+    .describe('Figures hidden: fewer than 5 outcomes, or they would give such a risk back'),
 });
+export type RiskRow = z.infer<typeof RiskRowSchema>;
 
 export const BusinessCaseRowSchema = z.object({
   interventionType: z.string(),
-  interventions: z.number().int(),
-  households: z.number().int(),
-  moneyCents: z.number().int(),
-  hours: z.number(),
-  hourCostsCents: z.number().int(),
-  costsCents: z.number().int(),
-  avoidedLowCents: z.number().int(),
-  avoidedHighCents: z.number().int(),
+  interventions: Count,
+  households: Count,
+  moneyCents: Count,
+  hours: Amount,
+  hourCostsCents: Count,
+  costsCents: Count,
+  avoidedLowCents: Count,
+  avoidedHighCents: Count,
   ratioLow: z.number().nullable(),
   ratioHigh: z.number().nullable(),
+  suppressed: z
+    .boolean()
+    .describe(
+      'Figures hidden (null): fewer than 5 households, or the total would give such a row back. A suppressed row ' +
+        'has no risks.',
+    ),
   risks: z.array(RiskRowSchema),
 });
 export type BusinessCaseRow = z.infer<typeof BusinessCaseRowSchema>;
@@ -261,8 +276,13 @@ export const BusinessCaseViewSchema = z.object({
   interventionType: z.string().nullable(),
   scenario: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   priceList: z.object({ id: z.uuid(), version: z.number().int(), validFrom: z.string() }).nullable(),
+  suppressed: z
+    .boolean()
+    .describe('Whether small numbers (<5 households or outcomes) are hidden for this user (no persons:read)'),
   rows: z.array(BusinessCaseRowSchema),
-  total: BusinessCaseRowSchema,
+  total: BusinessCaseRowSchema.describe(
+    'Without its risks when any row or risk is suppressed: the total per risk would give a suppressed one back',
+  ),
   assumptions: AssumptionsSchema,
   missingPrices: z
     .array(z.string())
@@ -302,6 +322,11 @@ export const WhatWorksSchema = z.object({
   originMunicipality: z.string().nullable(),
   /** Results of the business case of this municipality over the last twelve months (own entries). */
   localResults: SharedResultsSchema.nullable(),
+  localResultsSuppressed: z
+    .boolean()
+    .describe(
+      'The local results exist but are hidden for this user: fewer than 5 households (small numbers)',
+    ),
   /** Results the sharing municipality exported with an imported entry. */
   sharedResults: SharedResultsSchema.nullable(),
 });
@@ -322,7 +347,9 @@ export const WhatWorksFileSchema = z.object({
         evidenceSource: Text(1000),
         evidenceType: z.enum(EVIDENCE_TYPES),
         contact: z.string().max(500),
-        results: SharedResultsSchema.nullable(),
+        results: SharedResultsSchema.nullable().describe(
+          'Null when there are none, or when they rest on fewer than 5 households: the file leaves the municipality',
+        ),
       }),
     )
     .max(500),

@@ -71,8 +71,8 @@ export function periodProblems(
 // Every indicator has one definition in docs/monitor-indicatoren.md and one SQL computation
 // (src/server/modules/monitor/repository.ts); the dashboard, the CSV and the PDF show the same cells.
 
-/** Cells based on fewer residents than this are suppressed for policy advisers ("<5"). */
-export const SUPPRESSION_THRESHOLD = 5;
+/** Cells based on fewer residents than this are suppressed for policy advisers ("<5"); one rule for all reports. */
+export { SUPPRESSION_THRESHOLD } from '../suppression.ts';
 
 export const MONITOR_INDICATORS = [
   { id: 'signalen_per_1000', unit: 'rate' },

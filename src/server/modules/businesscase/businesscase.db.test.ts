@@ -1,6 +1,7 @@
 // The business case through the API: price list versions (an item without source refused, CSV import), outcomes
 // on interventions, the view with a range and ratio, a scenario copy changing only the scenario's view, CSV and
-// tagged PDF, and the "wat werkt" file travelling from one municipality to another.
+// tagged PDF, and the "wat werkt" file travelling from one municipality to another. The figures of one household are
+// read by someone who may read personal data; a policy adviser sees them as "<5" (suppression.db.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TestClient } from '../../../../test/harness.ts';
 import type { Vangnet } from '../../server.ts';
@@ -13,6 +14,8 @@ describe('business case', () => {
   let v: Vangnet;
   let beleid: TestClient;
   let regisseur: TestClient;
+  /** A policy adviser who is also a schuldhulpverlener: sees small numbers. */
+  let reader: TestClient;
   let caseId: string;
 
   async function loggedIn(email: string) {
@@ -25,6 +28,12 @@ describe('business case', () => {
     v = await startTestApp({ demoInhabitants: 80 });
     beleid = await loggedIn('beleid@voorbeeldstad.demo');
     regisseur = await loggedIn('regisseur@voorbeeldstad.demo');
+    await v.database.query(
+      `INSERT INTO memberships (user_id, municipality_id, role)
+       SELECT u.id, m.id, 'beleidsmedewerker' FROM users u, municipalities m
+        WHERE u.email = 'schuldhulp@voorbeeldstad.demo' AND m.name = 'Voorbeeldstad'`,
+    );
+    reader = await loggedIn('schuldhulp@voorbeeldstad.demo');
     const [hh] = await v.database.query<{ household_id: string }>(
       `SELECT p.household_id FROM persons p JOIN municipalities m ON m.id = p.municipality_id
         WHERE m.name = 'Voorbeeldstad' AND p.household_role = 'hoofd' ORDER BY p.bsn LIMIT 1`,
@@ -158,11 +167,12 @@ describe('business case', () => {
     });
     expect(unknown.json().invalidParams[0].code).toBe('unknown_risk');
 
-    const view = await beleid.request(
+    const view = await reader.request(
       'GET',
       `${API}/businesscase?from=${yearStart}&to=${today}&interventionType=schuldhulptraject`,
     );
     expect(view.statusCode, view.body).toBe(200);
+    expect(view.json().suppressed).toBe(false);
     const row = view.json().rows[0];
     expect(row).toMatchObject({
       interventionType: 'schuldhulptraject',
@@ -186,12 +196,24 @@ describe('business case', () => {
       p.code === 'huisuitzetting' ? { ...p, amountCents: 2_000_000 } : p,
     );
     await beleid.request('PUT', `${API}/businesscase-scenarios/${scenario.json().id}`, { assumptions: a });
-    const withScenario = await beleid.request(
+    const withScenario = await reader.request(
       'GET',
       `${API}/businesscase?from=${yearStart}&to=${today}&interventionType=schuldhulptraject&scenarioId=${scenario.json().id}`,
     );
     expect(withScenario.json().rows[0].avoidedHighCents).toBe(2 * row.avoidedHighCents);
-    const again = await beleid.request(
+    // One household: the policy adviser sees the type, and "<5" instead of its figures, with a scenario too.
+    const policyView = await beleid.request(
+      'GET',
+      `${API}/businesscase?from=${yearStart}&to=${today}&interventionType=schuldhulptraject&scenarioId=${scenario.json().id}`,
+    );
+    expect(policyView.json()).toMatchObject({
+      suppressed: true,
+      rows: [
+        { interventionType: 'schuldhulptraject', households: null, avoidedHighCents: null, suppressed: true },
+      ],
+      total: { households: null, suppressed: true },
+    });
+    const again = await reader.request(
       'GET',
       `${API}/businesscase?from=${yearStart}&to=${today}&interventionType=schuldhulptraject`,
     );
@@ -199,7 +221,7 @@ describe('business case', () => {
 
     const csv = await beleid.request('GET', `${API}/businesscase.csv?from=${yearStart}&to=${today}`);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body).toContain('schuldhulptraject');
+    expect(csv.body).toContain('schuldhulptraject,<5,<5,');
     expect(csv.body).toContain('prijs_huisuitzetting,10000.00');
     const pdf = await beleid.request('GET', `${API}/businesscase.pdf?from=${yearStart}&to=${today}&taal=en`);
     expect(pdf.headers['content-type']).toContain('application/pdf');
@@ -220,13 +242,23 @@ describe('business case', () => {
       contact: 'beleid@voorbeeldstad.demo',
     });
     expect(entry.statusCode, entry.body).toBe(201);
-    expect(entry.json().localResults?.households).toBe(1);
+    // One household: hidden from the policy adviser, shown to whoever may read personal data.
+    expect(entry.json()).toMatchObject({ localResults: null, localResultsSuppressed: true });
+    const own = (await reader.request('GET', `${API}/wat-werkt`))
+      .json()
+      .find((e: { title: string }) => e.title === 'Energiecoach aan huis');
+    expect(own.localResults?.households).toBe(1);
     const file = await beleid.request('GET', `${API}/wat-werkt/export`);
     expect(file.json()).toMatchObject({
       format: 'vangnet-wat-werkt',
       version: 1,
       municipality: 'Voorbeeldstad',
     });
+    const results = (title: string) =>
+      file.json().entries.find((e: { title: string }) => e.title === title)?.results;
+    // The one household never leaves; the demo's energiecoaching (many households) does.
+    expect(results('Energiecoach aan huis')).toBeNull();
+    expect(results('Energiecoach aan huis (demo)')?.households).toBeGreaterThanOrEqual(5);
     // The same file back into Voorbeeldstad is refused; Dorpsveld (via a regional beleid user) imports it.
     const self = await beleid.request('POST', `${API}/wat-werkt/import`, file.json());
     expect(self.statusCode).toBe(409);
@@ -254,13 +286,13 @@ describe('business case', () => {
     const second = await dirk.request('POST', `${API}/wat-werkt/import`, file.json());
     expect(second.json()).toEqual({ imported: 0, skipped: entries });
     const catalogue = await dirk.request('GET', `${API}/wat-werkt`);
-    expect(
-      catalogue.json().find((e: { title: string }) => e.title === 'Energiecoach aan huis'),
-    ).toMatchObject({
+    const imported = (title: string) => catalogue.json().find((e: { title: string }) => e.title === title);
+    expect(imported('Energiecoach aan huis (demo)')).toMatchObject({
       origin: 'geimporteerd',
       originMunicipality: 'Voorbeeldstad',
-      sharedResults: expect.objectContaining({ households: 1 }),
+      sharedResults: results('Energiecoach aan huis (demo)'),
       localResults: null,
     });
+    expect(imported('Energiecoach aan huis')).toMatchObject({ sharedResults: null, localResults: null });
   });
 });

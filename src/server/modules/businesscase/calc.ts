@@ -1,12 +1,7 @@
 // The arithmetic of the business case, pure so every assumption is visible in one place and unit-tested:
 // costs = money + hours x hourly rate; a likely avoided cost is a RANGE: quantity x the price indexed to the target
 // year x the probability range of the worker's confidence, widened by the uncertainty of the price's source.
-import type {
-  Assumptions,
-  BusinessCaseRow,
-  Confidence,
-  Settings,
-} from '../../../shared/schemas/businesscase.ts';
+import type { Assumptions, Confidence, Settings } from '../../../shared/schemas/businesscase.ts';
 
 /** Defaults until the municipality sets its own: deliberately modest, and visible and editable on every view. */
 export const DEFAULT_SETTINGS: Settings = {
@@ -29,6 +24,33 @@ export type OutcomeGroup = {
   confidence: Confidence;
   outcomes: number;
   quantity: number;
+};
+
+/** One risk of a row, every figure present (the presenter hides small ones for whom may not see them). */
+export type ComputedRisk = {
+  riskCode: string;
+  label: string | null;
+  outcomes: number;
+  quantity: number;
+  avoidedLowCents: number;
+  avoidedHighCents: number;
+  priced: boolean;
+};
+
+/** One row of the view (an intervention type, or the total), every figure present. */
+export type ComputedRow = {
+  interventionType: string;
+  interventions: number;
+  households: number;
+  moneyCents: number;
+  hours: number;
+  hourCostsCents: number;
+  costsCents: number;
+  avoidedLowCents: number;
+  avoidedHighCents: number;
+  ratioLow: number | null;
+  ratioHigh: number | null;
+  risks: ComputedRisk[];
 };
 
 /** A price in prices of its year, brought to the target year with the yearly index (compounded). */
@@ -64,7 +86,7 @@ function row(
   costs: CostGroup | undefined,
   outcomes: readonly OutcomeGroup[],
   households: number,
-): BusinessCaseRow {
+): ComputedRow {
   const moneyCents = costs?.moneyCents ?? 0;
   const hours = costs?.hours ?? 0;
   const hourCostsCents = Math.round(hours * a.hourlyRateCents);
@@ -122,7 +144,7 @@ export function computeBusinessCase(
   costs: readonly CostGroup[],
   outcomes: readonly OutcomeGroup[],
   totalHouseholds: number,
-) {
+): { rows: ComputedRow[]; total: ComputedRow; missingPrices: string[] } {
   const types = [
     ...new Set([...costs.map((c) => c.interventionType), ...outcomes.map((o) => o.interventionType)]),
   ].sort();

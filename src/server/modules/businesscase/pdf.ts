@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { BusinessCaseRow, BusinessCaseView } from '../../../shared/schemas/businesscase.ts';
+import { SUPPRESSED_DISPLAY, SUPPRESSION_THRESHOLD } from '../../../shared/suppression.ts';
 
 const require = createRequire(import.meta.url);
 const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -37,6 +38,14 @@ const T = {
   example: { nl: 'voorbeeldwaarde, geen bron', en: 'example value, not sourced' },
   missing: { nl: 'Zonder prijs (telt als 0)', en: 'Without a price (counted as 0)' },
   range: { nl: 'tot', en: 'to' },
+  suppressed: {
+    nl:
+      `Kleine aantallen zijn verborgen (${SUPPRESSED_DISPLAY}): een cijfer over minder dan ${SUPPRESSION_THRESHOLD} ` +
+      'huishoudens (een risico: minder dan 5 keer vastgelegd), en een cijfer waaruit zo’n cijfer terug te rekenen is.',
+    en:
+      `Small numbers are hidden (${SUPPRESSED_DISPLAY}): a figure about fewer than ${SUPPRESSION_THRESHOLD} ` +
+      'households (a risk: recorded fewer than 5 times), and a figure from which such a figure could be worked out.',
+  },
   confidence: {
     nl: { laag: 'laag', midden: 'midden', hoog: 'hoog' },
     en: { laag: 'low', midden: 'medium', hoog: 'high' },
@@ -113,21 +122,32 @@ export function renderBusinessCasePdf(
   };
   const ratio = (r: BusinessCaseRow) =>
     r.ratioLow === null || r.ratioHigh === null ? '–' : `${r.ratioLow} ${T.range[lang]} ${r.ratioHigh}`;
+  // A suppressed row or risk prints "<5" for its figures, never a number.
+  const figures = (r: BusinessCaseRow): string[] => {
+    if (r.suppressed) {
+      return [T.interventions, T.households, T.costs, T.avoided, T.ratio].map(
+        (label) => `${label[lang]}: ${SUPPRESSED_DISPLAY}`,
+      );
+    }
+    const n = (v: number | null) => v ?? 0;
+    return [
+      `${T.interventions[lang]}: ${n(r.interventions)}`,
+      `${T.households[lang]}: ${n(r.households)}`,
+      `${T.costs[lang]}: ${eur(n(r.costsCents))} (${eur(n(r.moneyCents))} + ${n(r.hours)} h = ${eur(n(r.hourCostsCents))})`,
+      `${T.avoided[lang]}: ${eur(n(r.avoidedLowCents))} ${T.range[lang]} ${eur(n(r.avoidedHighCents))}`,
+      `${T.ratio[lang]}: ${ratio(r)}`,
+      ...r.risks.map((k) =>
+        k.suppressed || k.avoidedLowCents === null || k.avoidedHighCents === null
+          ? `${k.label ?? k.riskCode}: ${SUPPRESSED_DISPLAY}`
+          : `${k.label ?? k.riskCode}: ${k.outcomes} × → ${eur(k.avoidedLowCents)} ${T.range[lang]} ${eur(k.avoidedHighCents)}`,
+      ),
+    ];
+  };
   const section = (parent: PDFKit.PDFStructureElement, heading: string, r: BusinessCaseRow) => {
     const sect = doc.struct('Sect');
     parent.add(sect);
     draw(sect, 'H2', heading, { size: 13, bold: true, gap: 0.2 });
-    list(sect, [
-      `${T.interventions[lang]}: ${r.interventions}`,
-      `${T.households[lang]}: ${r.households}`,
-      `${T.costs[lang]}: ${eur(r.costsCents)} (${eur(r.moneyCents)} + ${r.hours} h = ${eur(r.hourCostsCents)})`,
-      `${T.avoided[lang]}: ${eur(r.avoidedLowCents)} ${T.range[lang]} ${eur(r.avoidedHighCents)}`,
-      `${T.ratio[lang]}: ${ratio(r)}`,
-      ...r.risks.map(
-        (k) =>
-          `${k.label ?? k.riskCode}: ${k.outcomes} × → ${eur(k.avoidedLowCents)} ${T.range[lang]} ${eur(k.avoidedHighCents)}`,
-      ),
-    ]);
+    list(sect, figures(r));
     sect.end();
   };
 
@@ -141,9 +161,10 @@ export function renderBusinessCasePdf(
     'P',
     `${T.priceList[lang]}: ${view.priceList ? `${view.priceList.version} (${view.priceList.validFrom})` : T.none[lang]}`,
     {
-      gap: 0.6,
+      gap: view.suppressed ? 0.3 : 0.6,
     },
   );
+  if (view.suppressed) draw(root, 'P', T.suppressed[lang], { gap: 0.6 });
   section(root, T.total[lang], view.total);
   for (const r of view.rows) section(root, r.interventionType, r);
 

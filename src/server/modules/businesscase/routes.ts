@@ -60,7 +60,9 @@ export async function businessCaseRoutes(base: FastifyInstance, { database }: De
         description:
           'Avoided costs are a range: quantity × the price indexed to the last year of the period × the probability ' +
           "range of the worker's confidence, widened by the uncertainty of the price's source. Every assumption is " +
-          'in the answer; with scenarioId, the assumptions of that scenario copy are used.',
+          'in the answer; with scenarioId, the assumptions of that scenario copy are used. Without persons:read, ' +
+          'figures on fewer than 5 households (risks: outcomes) are null with suppressed: true, and so is a figure ' +
+          'from which such a figure could be worked out; the CSV and PDF print <5.',
         querystring: BusinessCaseQuery,
         response: { 200: BusinessCaseViewSchema, ...itemErrors },
       },
@@ -374,6 +376,8 @@ export async function businessCaseRoutes(base: FastifyInstance, { database }: De
       schema: {
         tags,
         summary: 'The export file of the own catalogue entries, for another municipality to import',
+        description:
+          'Results on fewer than 5 households are left out (results: null), whoever exports the file.',
         response: { 200: WhatWorksFileSchema, ...errors },
       },
     },

@@ -8,6 +8,7 @@ import type { InvalidParam } from '../../../shared/problem.ts';
 import {
   type Assumptions,
   type BusinessCaseQuery,
+  type BusinessCaseRow,
   type BusinessCaseView,
   CONFIDENCES,
   type InterventionBody,
@@ -27,6 +28,7 @@ import {
   type WhatWorksBody,
   type WhatWorksFile,
 } from '../../../shared/schemas/businesscase.ts';
+import { SUPPRESSED_DISPLAY, SUPPRESSION_THRESHOLD, seesSmallNumbers } from '../../../shared/suppression.ts';
 import type { Orm } from '../../db/client.ts';
 import type { UserContext } from '../../http/context.ts';
 import { ProblemError, problems } from '../../http/problem.ts';
@@ -34,6 +36,7 @@ import { PURPOSES, recordAudit } from '../audit/service.ts';
 import { computeBusinessCase, DEFAULT_SETTINGS } from './calc.ts';
 import { renderBusinessCasePdf } from './pdf.ts';
 import {
+  presentBusinessCase,
   presentIntervention,
   presentPriceItem,
   presentScenario,
@@ -485,6 +488,42 @@ const invalidPeriod = () =>
     { name: 'query.to', code: 'before_from', reason: 'The end of the period lies before its start.' },
   ]);
 
+type Period = { municipalityId: string; from: string; to: string };
+
+/** The figures of a period (all types, or one) as this user may see them: small numbers hidden when `suppressed`. */
+async function figures(
+  tx: Orm,
+  assumptions: Assumptions,
+  f: Period,
+  type: string | undefined,
+  suppressed: boolean,
+): Promise<{ rows: BusinessCaseRow[]; total: BusinessCaseRow; missingPrices: string[] }> {
+  if (!suppressed || !type) {
+    const costs = await repo.costGroups(tx, { ...f, type });
+    const outcomes = await repo.outcomeGroups(tx, { ...f, type });
+    const result = computeBusinessCase(assumptions, costs.groups, outcomes, costs.households);
+    return { ...presentBusinessCase(result, { suppressed }), missingPrices: result.missingPrices };
+  }
+  // One type for a suppressed user: read all types, so the type is hidden whenever the view of all types hides it
+  // (a secondary suppression there must not come back by asking for the type alone).
+  const costs = await repo.costGroups(tx, f);
+  const outcomes = await repo.outcomeGroups(tx, f);
+  const all = computeBusinessCase(assumptions, costs.groups, outcomes, costs.households);
+  const hiddenTypes = new Set(
+    presentBusinessCase(all, { suppressed: true })
+      .rows.filter((r) => r.suppressed)
+      .map((r) => r.interventionType),
+  );
+  const groups = costs.groups.filter((g) => g.interventionType === type);
+  const one = computeBusinessCase(
+    assumptions,
+    groups,
+    outcomes.filter((o) => o.interventionType === type),
+    groups[0]?.households ?? 0,
+  );
+  return { ...presentBusinessCase(one, { suppressed: true, hiddenTypes }), missingPrices: one.missingPrices };
+}
+
 /** Aggregates only (no personal data), so the read is audited without subject ids. */
 export async function viewBusinessCase(
   db: Orm,
@@ -492,6 +531,7 @@ export async function viewBusinessCase(
   q: BusinessCaseQuery,
 ): Promise<BusinessCaseView> {
   if (q.to < q.from) throw invalidPeriod();
+  const suppressed = !seesSmallNumbers(ctx.actor.permissions);
   return db.transaction(async (tx) => {
     const inForce = await assumptionsInForce(tx, ctx.municipalityId, q.to);
     let assumptions = inForce.assumptions;
@@ -502,14 +542,18 @@ export async function viewBusinessCase(
       assumptions = presentScenario(s).assumptions;
       scenario = { id: s.id, name: s.name };
     }
-    const f = { municipalityId: ctx.municipalityId, from: q.from, to: q.to, type: q.interventionType };
-    const costs = await repo.costGroups(tx, f);
-    const outcomes = await repo.outcomeGroups(tx, f);
-    const result = computeBusinessCase(assumptions, costs.groups, outcomes, costs.households);
+    const f = { municipalityId: ctx.municipalityId, from: q.from, to: q.to };
+    const result = await figures(tx, assumptions, f, q.interventionType, suppressed);
     await recordAudit(tx, ctx, {
       action: 'businesscase.view',
       purpose,
-      details: { from: q.from, to: q.to, type: q.interventionType ?? null, scenarioId: q.scenarioId ?? null },
+      details: {
+        from: q.from,
+        to: q.to,
+        type: q.interventionType ?? null,
+        scenarioId: q.scenarioId ?? null,
+        suppressed,
+      },
     });
     return {
       from: q.from,
@@ -519,6 +563,7 @@ export async function viewBusinessCase(
       priceList: inForce.version
         ? { id: inForce.version.id, version: inForce.version.version, validFrom: inForce.version.valid_from }
         : null,
+      suppressed,
       ...result,
       assumptions,
     };
@@ -554,28 +599,43 @@ const CSV_HEADERS = {
   ],
 };
 
+const SUPPRESSED_NOTE = {
+  nl:
+    `${SUPPRESSED_DISPLAY}: verborgen, want minder dan ${SUPPRESSION_THRESHOLD} huishoudens ` +
+    '(of nodig om zo’n cijfer niet terug te kunnen rekenen)',
+  en:
+    `${SUPPRESSED_DISPLAY}: hidden, fewer than ${SUPPRESSION_THRESHOLD} households ` +
+    '(or needed so such a figure cannot be worked out)',
+};
+
 export async function exportBusinessCaseCsv(db: Orm, ctx: UserContext, q: BusinessCaseQuery) {
   const view = await viewBusinessCase(db, ctx, q);
   const eur = (c: number) => (c / 100).toFixed(2);
-  const lines = [...view.rows, view.total].map((r) => [
-    r.interventionType,
-    r.interventions,
-    r.households,
-    eur(r.moneyCents),
-    r.hours,
-    eur(r.hourCostsCents),
-    eur(r.costsCents),
-    eur(r.avoidedLowCents),
-    eur(r.avoidedHighCents),
-    r.ratioLow ?? '',
-    r.ratioHigh ?? '',
-  ]);
+  // A suppressed row prints "<5" in every figure, as the screen does; never the number.
+  const lines = [...view.rows, view.total].map((r) => {
+    const cell = (v: number | null, f: (n: number) => string | number = (n) => n) =>
+      r.suppressed ? SUPPRESSED_DISPLAY : v === null ? '' : f(v);
+    return [
+      r.interventionType,
+      cell(r.interventions),
+      cell(r.households),
+      cell(r.moneyCents, eur),
+      cell(r.hours),
+      cell(r.hourCostsCents, eur),
+      cell(r.costsCents, eur),
+      cell(r.avoidedLowCents, eur),
+      cell(r.avoidedHighCents, eur),
+      cell(r.ratioLow),
+      cell(r.ratioHigh),
+    ];
+  });
   const assumptions = [
     [],
     [q.taal === 'en' ? 'assumption' : 'aanname', q.taal === 'en' ? 'value' : 'waarde'],
     ['uurtarief_eur', eur(view.assumptions.hourlyRateCents)],
     ['index_procent', view.assumptions.indexPercent],
     ['doeljaar', view.assumptions.targetYear],
+    ...(view.suppressed ? [['kleine_aantallen', SUPPRESSED_NOTE[q.taal]]] : []),
     ...CONFIDENCES.map((c) => [`kans_${c}`, view.assumptions.probability[c].join('-')]),
     ...CONFIDENCES.map((c) => [`prijsonzekerheid_${c}`, view.assumptions.priceSpread[c]]),
     ...view.assumptions.prices.map((p) => [
@@ -598,32 +658,51 @@ export async function exportBusinessCasePdf(db: Orm, ctx: UserContext, q: Busine
 
 // --- "Wat werkt" -------------------------------------------------------------------------------------------
 
-async function lastYearResults(tx: Orm, municipalityId: string, today: string) {
+type SharedResults = NonNullable<WhatWorksFile['entries'][number]['results']>;
+
+/**
+ * This municipality's results per type over the last twelve months, and the types whose results are hidden by the
+ * small-number rule of the view (`suppressed`: the same rows the view of that year hides, so the catalogue cannot
+ * give back what the view hides).
+ */
+async function lastYearResults(tx: Orm, municipalityId: string, today: string, suppressed: boolean) {
   const from = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
   const { assumptions } = await assumptionsInForce(tx, municipalityId, today);
   const f = { municipalityId, from, to: today };
   const costs = await repo.costGroups(tx, f);
   const outcomes = await repo.outcomeGroups(tx, f);
-  const { rows } = computeBusinessCase(assumptions, costs.groups, outcomes, costs.households);
-  return new Map(
-    rows.map((r) => [
-      r.interventionType,
-      {
-        from,
-        to: today,
-        households: r.households,
-        costsCents: r.costsCents,
-        avoidedLowCents: r.avoidedLowCents,
-        avoidedHighCents: r.avoidedHighCents,
-      },
-    ]),
-  );
+  const result = computeBusinessCase(assumptions, costs.groups, outcomes, costs.households);
+  const shown = presentBusinessCase(result, { suppressed }).rows;
+  const results = new Map<string, SharedResults>();
+  const hidden = new Set<string>();
+  for (const [i, r] of result.rows.entries()) {
+    if (shown[i]?.suppressed) {
+      hidden.add(r.interventionType);
+      continue;
+    }
+    results.set(r.interventionType, {
+      from,
+      to: today,
+      households: r.households,
+      costsCents: r.costsCents,
+      avoidedLowCents: r.avoidedLowCents,
+      avoidedHighCents: r.avoidedHighCents,
+    });
+  }
+  return { results, hidden };
 }
 
 export async function listWhatWorks(db: Orm, ctx: UserContext, deps: BusinessCaseDeps) {
-  const results = await lastYearResults(db, ctx.municipalityId, deps.today());
+  const own = await lastYearResults(
+    db,
+    ctx.municipalityId,
+    deps.today(),
+    !seesSmallNumbers(ctx.actor.permissions),
+  );
   return (await repo.listWhatWorks(db, ctx.municipalityId)).map((r) =>
-    presentWhatWorks(r, r.origin === 'eigen' ? (results.get(r.intervention_type) ?? null) : null),
+    r.origin === 'eigen'
+      ? presentWhatWorks(r, own.results.get(r.intervention_type) ?? null, own.hidden.has(r.intervention_type))
+      : presentWhatWorks(r, null),
   );
 }
 
@@ -649,21 +728,33 @@ export async function createWhatWorks(
       subjectType: 'whatworks',
       subjectIds: [row.id],
     });
-    const results = await lastYearResults(tx, ctx.municipalityId, deps.today());
+    const own = await lastYearResults(
+      tx,
+      ctx.municipalityId,
+      deps.today(),
+      !seesSmallNumbers(ctx.actor.permissions),
+    );
     const created = (await repo.listWhatWorks(tx, ctx.municipalityId)).find((r) => r.id === row.id);
     if (!created) throw new Error('entry vanished');
-    return presentWhatWorks(created, results.get(created.intervention_type) ?? null);
+    return presentWhatWorks(
+      created,
+      own.results.get(created.intervention_type) ?? null,
+      own.hidden.has(created.intervention_type),
+    );
   });
 }
 
-/** The export file: own entries with this municipality's results of the last twelve months (aggregates only). */
+/**
+ * The export file: own entries with this municipality's results of the last twelve months (aggregates only). The
+ * file goes to other municipalities, so small numbers are hidden whoever exports it.
+ */
 export async function exportWhatWorks(
   db: Orm,
   ctx: UserContext,
   deps: BusinessCaseDeps,
 ): Promise<WhatWorksFile> {
   return db.transaction(async (tx) => {
-    const results = await lastYearResults(tx, ctx.municipalityId, deps.today());
+    const { results } = await lastYearResults(tx, ctx.municipalityId, deps.today(), true);
     const entries = (await repo.listWhatWorks(tx, ctx.municipalityId)).filter((r) => r.origin === 'eigen');
     await recordAudit(tx, ctx, { action: 'whatworks.export', purpose, details: { entries: entries.length } });
     return {

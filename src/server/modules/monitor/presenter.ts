@@ -8,12 +8,13 @@ import {
   type MonitorUnit,
   SUPPRESSION_THRESHOLD,
 } from '../../../shared/schemas/reporting.ts';
+import { SUPPRESSED_DISPLAY } from '../../../shared/suppression.ts';
 import type { RawCell, RawRow } from './service.ts';
 
 export type Language = 'nl' | 'en';
 const LOCALE: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
 
-export const SUPPRESSED = '<5';
+export const SUPPRESSED = SUPPRESSED_DISPLAY;
 export const NOT_AVAILABLE = '–';
 
 export function formatValue(value: number, unit: MonitorUnit, language: Language): string {

@@ -11,6 +11,7 @@ import {
   type MonitorUnit,
   periodProblems,
 } from '../../../shared/schemas/reporting.ts';
+import { seesSmallNumbers } from '../../../shared/suppression.ts';
 import type { Orm } from '../../db/client.ts';
 import type { UserContext } from '../../http/context.ts';
 import { problems } from '../../http/problem.ts';
@@ -190,7 +191,7 @@ const MONITOR_ROLES: StaffRole[] = (
 export function monitorAccess(permissions: Set<string>): { allowed: boolean; suppressed: boolean } {
   return {
     allowed: permissions.has('aggregates:read') || permissions.has('vroegsignalering:read'),
-    suppressed: !permissions.has('persons:read'),
+    suppressed: !seesSmallNumbers(permissions),
   };
 }
 

@@ -1,7 +1,8 @@
 // The business case per intervention type and period (issue 9): costs (money and hours at the hourly rate), the
 // costs likely avoided as a range, the ratio as a range, the households, and below it every assumption the figures
 // rest on. A scenario copy of the assumptions can be chosen, made and compared with the base; CSV and PDF carry the
-// same figures. The chart has a text alternative and is followed by a table with every figure.
+// same figures. The chart has a text alternative and is followed by a table with every figure. Without persons:read
+// small numbers arrive hidden (null, `suppressed`): they show as "<5", explained once, and stay out of the chart.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import {
@@ -56,6 +57,7 @@ import {
   indexedCents,
   riskName,
   Section,
+  SuppressedFigure,
   typeName,
   typeOptions,
   unitName,
@@ -246,16 +248,19 @@ function Figures({
           {t('businesscase.view.downloadPdf')}
         </Link>
       </Paragraph>
+      {view.suppressed && <Paragraph id="bc-suppressed">{t('businesscase.view.suppressedNote')}</Paragraph>}
       <Section id="bc-result" title={t('businesscase.view.resultTitle')}>
-        {total.interventions === 0 ? (
+        {view.rows.length === 0 ? (
           <Paragraph>{t('businesscase.view.nothing')}</Paragraph>
+        ) : total.suppressed ? (
+          <Paragraph>{t('businesscase.view.totalSuppressed')}</Paragraph>
         ) : (
           <Paragraph className="vangnet-bc-summary">
             {t('businesscase.view.summary', {
-              interventions: total.interventions,
-              households: total.households,
-              costs: formatWholeEuros(total.costsCents),
-              avoided: formatEuroRange(t, total.avoidedLowCents, total.avoidedHighCents),
+              interventions: total.interventions ?? 0,
+              households: total.households ?? 0,
+              costs: formatWholeEuros(total.costsCents ?? 0),
+              avoided: formatEuroRange(t, total.avoidedLowCents ?? 0, total.avoidedHighCents ?? 0),
             })}{' '}
             {total.ratioLow !== null
               ? t('businesscase.view.summaryRatio', {
@@ -267,14 +272,19 @@ function Figures({
         <Paragraph>{t('businesscase.view.rangeExplained')}</Paragraph>
       </Section>
       {view.rows.length > 0 && <PerType view={view} lang={lang} />}
-      {view.rows.length > 0 && <Risks view={view} />}
+      {view.rows.some((r) => r.risks.length > 0) && <Risks view={view} />}
       <AssumptionsSection assumptions={view.assumptions} missing={view.missingPrices} manage={manage} />
     </>
   );
 }
 
+/** A row with its figures, as the chart needs them: suppressed rows are not drawn. */
+type ShownRow = BusinessCaseRow & { costsCents: number; avoidedLowCents: number; avoidedHighCents: number };
+const isShown = (r: BusinessCaseRow): r is ShownRow =>
+  !r.suppressed && r.costsCents !== null && r.avoidedLowCents !== null && r.avoidedHighCents !== null;
+
 /** The text alternative of the chart: what it compares, per type in words; the table has every figure. */
-function chartLabel(t: TFunction, rows: BusinessCaseRow[]): string {
+function chartLabel(t: TFunction, rows: ShownRow[], hidden: BusinessCaseRow[]): string {
   const items = rows.map((r) =>
     t('businesscase.view.chartItem', {
       type: typeName(t, r.interventionType),
@@ -282,20 +292,33 @@ function chartLabel(t: TFunction, rows: BusinessCaseRow[]): string {
       avoided: formatEuroRange(t, r.avoidedLowCents, r.avoidedHighCents),
     }),
   );
-  return [t('businesscase.view.chartAlt'), items.join('; '), t('businesscase.view.chartTable')].join(' ');
+  return [
+    t('businesscase.view.chartAlt'),
+    items.join('; '),
+    ...(hidden.length > 0 ? [chartHidden(t, hidden)] : []),
+    t('businesscase.view.chartTable'),
+  ].join(' ');
 }
+
+const chartHidden = (t: TFunction, hidden: BusinessCaseRow[]) =>
+  t('businesscase.view.chartHidden', {
+    types: hidden.map((r) => typeName(t, r.interventionType)).join(', '),
+  });
 
 function PerType({ view, lang }: { view: BusinessCaseView; lang: Lang }) {
   const { t } = useTranslation();
   const rows = view.rows;
-  const categories = useMemo(() => rows.map((r) => typeName(t, r.interventionType)), [rows, t]);
+  // Suppressed figures are not drawn at all: a bar of 0 would be a figure, and a false one.
+  const shown = useMemo(() => rows.filter(isShown), [rows]);
+  const hidden = useMemo(() => rows.filter((r) => !isShown(r)), [rows]);
+  const categories = useMemo(() => shown.map((r) => typeName(t, r.interventionType)), [shown, t]);
   const series = useMemo(
     () => [
-      { name: t('businesscase.view.costs'), values: rows.map((r) => r.costsCents / 100) },
-      { name: t('businesscase.view.avoidedLow'), values: rows.map((r) => r.avoidedLowCents / 100) },
-      { name: t('businesscase.view.avoidedHigh'), values: rows.map((r) => r.avoidedHighCents / 100) },
+      { name: t('businesscase.view.costs'), values: shown.map((r) => r.costsCents / 100) },
+      { name: t('businesscase.view.avoidedLow'), values: shown.map((r) => r.avoidedLowCents / 100) },
+      { name: t('businesscase.view.avoidedHigh'), values: shown.map((r) => r.avoidedHighCents / 100) },
     ],
-    [rows, t],
+    [shown, t],
   );
   const format = useMemo(() => {
     const f = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', {
@@ -308,10 +331,20 @@ function PerType({ view, lang }: { view: BusinessCaseView; lang: Lang }) {
   }, [lang]);
   return (
     <Section id="bc-per-type" title={t('businesscase.view.perTypeTitle')}>
-      <figure className="vangnet-figure">
-        <Bars categories={categories} series={series} label={chartLabel(t, rows)} format={format} />
-        <figcaption>{t('businesscase.view.chartCaption')}</figcaption>
-      </figure>
+      {shown.length > 0 ? (
+        <figure className="vangnet-figure">
+          <Bars
+            categories={categories}
+            series={series}
+            label={chartLabel(t, shown, hidden)}
+            format={format}
+          />
+          <figcaption>{t('businesscase.view.chartCaption')}</figcaption>
+        </figure>
+      ) : (
+        <Paragraph>{t('businesscase.view.chartNone')}</Paragraph>
+      )}
+      {shown.length > 0 && hidden.length > 0 && <Paragraph small>{chartHidden(t, hidden)}</Paragraph>}
       <DataTable caption={t('businesscase.view.perTypeCaption')}>
         <TableHeader>
           <TableRow>
@@ -341,16 +374,29 @@ function PerType({ view, lang }: { view: BusinessCaseView; lang: Lang }) {
 
 function FigureRow({ row }: { row: BusinessCaseRow }) {
   const { t } = useTranslation();
+  const name = <TableHeaderCell scope="row">{typeName(t, row.interventionType)}</TableHeaderCell>;
+  if (!isShown(row)) {
+    return (
+      <TableRow>
+        {name}
+        {['interventions', 'households', 'money', 'hours', 'costs', 'avoided', 'ratio'].map((column) => (
+          <TableCell key={column}>
+            <SuppressedFigure />
+          </TableCell>
+        ))}
+      </TableRow>
+    );
+  }
   return (
     <TableRow>
-      <TableHeaderCell scope="row">{typeName(t, row.interventionType)}</TableHeaderCell>
+      {name}
       <TableCell>{row.interventions}</TableCell>
       <TableCell>{row.households}</TableCell>
-      <TableCell>{formatWholeEuros(row.moneyCents)}</TableCell>
+      <TableCell>{formatWholeEuros(row.moneyCents ?? 0)}</TableCell>
       <TableCell>
         {t('businesscase.view.hoursCost', {
-          hours: formatDecimal(row.hours),
-          costs: formatWholeEuros(row.hourCostsCents),
+          hours: formatDecimal(row.hours ?? 0),
+          costs: formatWholeEuros(row.hourCostsCents ?? 0),
         })}
       </TableCell>
       <TableCell>{formatWholeEuros(row.costsCents)}</TableCell>
@@ -381,13 +427,27 @@ function Risks({ view }: { view: BusinessCaseView }) {
               <TableRow key={`${r.interventionType}-${risk.riskCode}`}>
                 <TableCell>{typeName(t, r.interventionType)}</TableCell>
                 <TableHeaderCell scope="row">{riskName(t, risk.riskCode, risk.label)}</TableHeaderCell>
-                <TableCell>{risk.outcomes}</TableCell>
-                <TableCell>{formatDecimal(risk.quantity)}</TableCell>
-                <TableCell>
-                  {risk.priced
-                    ? formatEuroRange(t, risk.avoidedLowCents, risk.avoidedHighCents)
-                    : t('businesscase.view.unpriced')}
-                </TableCell>
+                {risk.suppressed ||
+                risk.outcomes === null ||
+                risk.quantity === null ||
+                risk.avoidedLowCents === null ||
+                risk.avoidedHighCents === null ? (
+                  ['outcomes', 'quantity', 'avoided'].map((column) => (
+                    <TableCell key={column}>
+                      <SuppressedFigure />
+                    </TableCell>
+                  ))
+                ) : (
+                  <>
+                    <TableCell>{risk.outcomes}</TableCell>
+                    <TableCell>{formatDecimal(risk.quantity)}</TableCell>
+                    <TableCell>
+                      {risk.priced
+                        ? formatEuroRange(t, risk.avoidedLowCents, risk.avoidedHighCents)
+                        : t('businesscase.view.unpriced')}
+                    </TableCell>
+                  </>
+                )}
               </TableRow>
             )),
           )}

@@ -1,6 +1,7 @@
 // One scenario: a stored copy of every assumption (hourly rate, index, target year, chances, price uncertainty and
 // the amounts of the price list). Changing it changes only the scenario; the comparison shows the business case of
-// a period with the real assumptions (the base) and with the scenario side by side.
+// a period with the real assumptions (the base) and with the scenario side by side; small numbers hidden by the
+// server show as "<5" on both sides.
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import {
@@ -46,6 +47,7 @@ import {
   parseDecimal,
   riskName,
   Section,
+  SuppressedFigure,
   typeName,
   unitName,
 } from './parts.tsx';
@@ -168,6 +170,7 @@ function Comparison({ scenario, search }: { scenario: Scenario; search: Scenario
       {error && <ErrorAlert error={error} />}
       {baseView?.data && scenarioView?.data && (
         <>
+          {baseView.data.suppressed && <Paragraph>{t('businesscase.view.suppressedNote')}</Paragraph>}
           <DataTable caption={t('businesscase.scenario.compareCaption', { name: scenario.name })}>
             <TableHeader>
               <TableRow>
@@ -184,19 +187,30 @@ function Comparison({ scenario, search }: { scenario: Scenario; search: Scenario
               {types.map((type) => {
                 const x = b.get(type);
                 const y = s.get(type);
+                const figure = (
+                  r: BusinessCaseRow | undefined,
+                  text: (r: BusinessCaseRow | undefined) => string,
+                ) => (r?.suppressed ? <SuppressedFigure /> : text(r));
                 return (
                   <TableRow key={type}>
                     <TableHeaderCell scope="row">{typeName(t, type)}</TableHeaderCell>
-                    <TableCell>{formatWholeEuros(x?.costsCents ?? 0)}</TableCell>
-                    <TableCell>{formatWholeEuros(y?.costsCents ?? 0)}</TableCell>
-                    <TableCell>
-                      {formatEuroRange(t, x?.avoidedLowCents ?? 0, x?.avoidedHighCents ?? 0)}
-                    </TableCell>
-                    <TableCell>
-                      {formatEuroRange(t, y?.avoidedLowCents ?? 0, y?.avoidedHighCents ?? 0)}
-                    </TableCell>
-                    <TableCell>{formatRatio(t, x?.ratioLow ?? null, x?.ratioHigh ?? null)}</TableCell>
-                    <TableCell>{formatRatio(t, y?.ratioLow ?? null, y?.ratioHigh ?? null)}</TableCell>
+                    {[x, y].map((r, i) => (
+                      <TableCell key={`costs-${i === 0 ? 'base' : 'scenario'}`}>
+                        {figure(r, (v) => formatWholeEuros(v?.costsCents ?? 0))}
+                      </TableCell>
+                    ))}
+                    {[x, y].map((r, i) => (
+                      <TableCell key={`avoided-${i === 0 ? 'base' : 'scenario'}`}>
+                        {figure(r, (v) =>
+                          formatEuroRange(t, v?.avoidedLowCents ?? 0, v?.avoidedHighCents ?? 0),
+                        )}
+                      </TableCell>
+                    ))}
+                    {[x, y].map((r, i) => (
+                      <TableCell key={`ratio-${i === 0 ? 'base' : 'scenario'}`}>
+                        {figure(r, (v) => formatRatio(t, v?.ratioLow ?? null, v?.ratioHigh ?? null))}
+                      </TableCell>
+                    ))}
                   </TableRow>
                 );
               })}

@@ -1,5 +1,6 @@
 // The "wat werkt" catalogue: approaches with their evidence (source and type), the local results of this
-// municipality's business case over the last twelve months, and a contact. Own entries travel to other
+// municipality's business case over the last twelve months (hidden on fewer than five households for whoever may not
+// read personal data, and always in the export file), and a contact. Own entries travel to other
 // municipalities as an export file; a file of another municipality is checked and previewed before it is imported.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -218,8 +219,14 @@ function EntryDetails({ entry: e }: { entry: WhatWorks }) {
             </Paragraph>
             <Paragraph small>{t('businesscase.whatworks.resultsNote')}</Paragraph>
           </>
-        ) : (
+        ) : e.localResultsSuppressed ? (
+          <Paragraph>{t('businesscase.whatworks.resultsSuppressed')}</Paragraph>
+        ) : e.origin === 'eigen' ? (
           <Paragraph>{t('businesscase.whatworks.noResults')}</Paragraph>
+        ) : (
+          <Paragraph>
+            {t('businesscase.whatworks.noSharedResults', { municipality: e.originMunicipality ?? '' })}
+          </Paragraph>
         )}
         {e.origin === 'eigen' && mayView && (
           <Paragraph>

@@ -1,8 +1,10 @@
 // Building blocks of the business-case screens: the names of codes in the user's language, amounts, ranges and
-// ratios written out (a range is always "low to high", never one number), and the section wrapper.
+// ratios written out (a range is always "low to high", never one number), a figure hidden by the small-number
+// rule, and the section wrapper.
 import { Heading2 } from '@utrecht/component-library-react';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   CONFIDENCES,
   EVIDENCE_TYPES,
@@ -10,6 +12,7 @@ import {
   PRICE_UNITS,
   RISK_CODES,
 } from '../../../shared/businesscase-codes.ts';
+import { SUPPRESSED_DISPLAY } from '../../../shared/suppression.ts';
 import { isApiProblem } from '../../api.ts';
 import { type FieldErrors, problemFieldErrors } from '../../components/problem.tsx';
 import { formatNumber } from '../../i18n/index.ts';
@@ -141,5 +144,19 @@ export function Section({ id, title, children }: { id: string; title: string; ch
       <Heading2 id={`${id}-title`}>{title}</Heading2>
       {children}
     </section>
+  );
+}
+
+/**
+ * A figure hidden by the small-number rule: "<5" to the eye, and in words to a screen reader (which would read "<5"
+ * as "less than 5", untrue for a figure hidden only so another cannot be worked out).
+ */
+export function SuppressedFigure() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span aria-hidden="true">{SUPPRESSED_DISPLAY}</span>
+      <span className="vangnet-visually-hidden">{t('businesscase.view.suppressedCell')}</span>
+    </>
   );
 }
