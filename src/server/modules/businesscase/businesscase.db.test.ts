@@ -106,10 +106,12 @@ describe('business case', () => {
     });
     expect(kept.statusCode, kept.body).toBe(201);
     expect(kept.json().version).toBe(imported.json().version + 1);
-    expect(kept.json().items.map((i: { code: string }) => i.code).sort()).toEqual([
-      'afsluiting_energie',
-      'huisuitzetting',
-    ]);
+    expect(
+      kept
+        .json()
+        .items.map((i: { code: string }) => i.code)
+        .sort(),
+    ).toEqual(['afsluiting_energie', 'huisuitzetting']);
     expect(kept.json().skippedLines).toEqual(whole.json().invalidParams);
     const [audit] = await v.database.query<{ details: { items: number; skippedLines: number } }>(
       "SELECT details FROM audit_events WHERE action = 'price_list.create' AND $1 = ANY(subject_ids)",
