@@ -3,7 +3,7 @@
 // and fills the gate, the server's refusal of an own request is shown in words, a schuldhulpverlener approves and
 // records the payment, and the payments CSV holds it; the coordinator matches a volunteer from the ranked list,
 // after the expired-VOG refusal is shown for another; the volunteer logs a meeting and escalates to the regisseur,
-// and no BSN of the household appears on any of their pages.
+// and no BSN of the household appears on any of their pages; every request of a household is reached page by page.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/server/seed/demo.ts';
@@ -345,4 +345,59 @@ describe('maatwerkbudget and budgetmaatjes in the browser', { timeout: 240_000 }
       await checkPage(page, 'organisations with two coordinators');
       expect(problems.errors).toEqual([]);
     }));
+
+  it('reaches every request of a household page by page, also past the 200 of one API page', async () => {
+    // 205 (refused, so no budget totals change) requests of one household, a minute apart, the newest first.
+    const household = await freeHousehold();
+    await suite.query(
+      `INSERT INTO budget_requests (municipality_id, budget_id, household_case_id, category, problem, amount_cents,
+                                   payee_name, payee_iban, expected_effect, status, requested_by, requested_at)
+       SELECT c.municipality_id, (SELECT b.id FROM budgets b WHERE b.municipality_id = c.municipality_id LIMIT 1),
+              c.id, 'energie', 'Pagina-aanvraag ' || n, 1000 + n, 'Pagina E2E BV', 'NL91ABNA0417164300',
+              'Geen afsluiting', 'afgewezen', u.id, now() - n * interval '1 minute'
+         FROM household_cases c, users u, generate_series(1, 205) n
+        WHERE c.id = $1 AND u.email = $2`,
+      [household, regisseur.email],
+    );
+    const oldest = await suite.query<{ id: string }>(
+      `SELECT id::text AS id FROM budget_requests WHERE household_case_id = $1
+        ORDER BY requested_at DESC, id OFFSET 200`,
+      [household],
+    );
+    expect(oldest).toHaveLength(5);
+
+    await suite.withPage(async ({ page, problems }) => {
+      await suite.login(page, regisseur);
+      // The household's link counts them all, not only the first page of the API.
+      await page.goto(`${suite.url}/huishoudens/${household}`);
+      await settled(page);
+      await page.getByRole('link', { name: 'Maatwerkbudget: 205 aanvragen' }).click();
+      await page.waitForURL('**/maatwerkbudget/aanvragen?**');
+      await settled(page);
+
+      const table = page.getByRole('table', { name: 'Aanvragen maatwerkbudget' });
+      const rows = table.locator('tbody tr');
+      const links = async () =>
+        (await table.locator('tbody a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).map(
+          (h) => String(h).split('/').at(-1) ?? '',
+        );
+      const seen = new Set<string>();
+      expect(await rows.count()).toBe(50);
+      for (const id of await links()) seen.add(id);
+      await checkPage(page, 'the first page of requests');
+      for (let i = 0; i < 4; i++) {
+        await page.getByRole('button', { name: 'Volgende' }).click();
+        await settled(page);
+        for (const id of await links()) seen.add(id);
+      }
+      // The fifth page holds the five oldest, and there is no page after it.
+      expect(await links()).toEqual(oldest.map((r) => r.id));
+      expect(await page.getByRole('button', { name: 'Volgende' }).count()).toBe(0);
+      expect(seen.size).toBe(205);
+      await page.getByRole('button', { name: 'Vorige' }).click();
+      await settled(page);
+      expect(await rows.count()).toBe(50);
+      expect(problems.errors).toEqual([]);
+    });
+  });
 });

@@ -5,6 +5,12 @@ import { problems } from './problem.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+function invalidCursor() {
+  return problems.badRequest('Invalid cursor.', [
+    { name: 'query.cursor', code: 'invalid', reason: 'Use the nextCursor of a previous page' },
+  ]);
+}
+
 /** A (name, id) position: the list is ordered by name, then id. */
 export type NameKey = { name: string; id: string };
 
@@ -30,9 +36,7 @@ export function decodeNameCursor(cursor: string | undefined): NameKey | undefine
   ) {
     return { name: parsed[0], id: parsed[1] };
   }
-  throw problems.badRequest('Invalid cursor.', [
-    { name: 'query.cursor', code: 'invalid', reason: 'Use the nextCursor of a previous page' },
-  ]);
+  throw invalidCursor();
 }
 
 /** Splits the limit+1 rows of a keyset query into a page and the cursor of the next one. */
@@ -69,7 +73,26 @@ export function decodeKeyCursor(cursor: string | undefined, length: number): Key
   ) {
     return parsed as KeyTuple;
   }
-  throw problems.badRequest('Invalid cursor.', [
-    { name: 'query.cursor', code: 'invalid', reason: 'Use the nextCursor of a previous page' },
-  ]);
+  throw invalidCursor();
+}
+
+/**
+ * A (timestamp, id) position. The timestamp is PostgreSQL's own value in microseconds (to_char with `US`, in UTC):
+ * a JavaScript Date keeps only milliseconds, and rows written within one millisecond would be skipped or repeated.
+ */
+export type TimeKey = { at: string; id: string };
+
+const MICRO_ISO = /^([1-9]\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\.\d{6}Z$/;
+
+export function decodeTimeCursor(cursor: string | undefined): TimeKey | undefined {
+  const key = decodeKeyCursor(cursor, 2);
+  if (!key) return undefined;
+  const [at, id] = key;
+  const seconds = typeof at === 'string' ? MICRO_ISO.exec(at)?.[1] : undefined;
+  // The round trip refuses a time that does not exist (30 February, 24:00): PostgreSQL would fail on it with a 500.
+  const time = seconds ? Date.parse(`${seconds}Z`) : Number.NaN;
+  if (seconds && !Number.isNaN(time) && new Date(time).toISOString().startsWith(seconds)) {
+    return { at: at as string, id: String(id) };
+  }
+  throw invalidCursor();
 }

@@ -251,7 +251,14 @@ export const BudgetRequestListQuery = z.strictObject({
   budgetId: z.uuid().optional(),
   status: z.enum(REQUEST_STATUSES).optional(),
   householdCaseId: z.uuid().optional(),
+  cursor: z.string().max(200).optional().describe('Opaque cursor from nextCursor of the previous page'),
   limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+
+/** One page of requests, newest first; follow nextCursor until it is null to see them all. */
+export const BudgetRequestPageSchema = z.object({
+  items: z.array(BudgetRequestListItemSchema),
+  nextCursor: z.string().nullable(),
 });
 
 export const PaymentExportQuery = z.strictObject({

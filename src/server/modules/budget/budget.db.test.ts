@@ -1,7 +1,7 @@
 // The maatwerkbudget through the API on a real database: the gate pre-filled by the rules engine's scan, the
 // refusals (own request, above one's limit, four eyes, the gate, overspending by concurrent approvals), payment
 // with its CSV for the financial administration, the 30/90-day follow-up job, the intervention for the business
-// case, and the budget overview.
+// case, the budget overview, and the request list paged by cursor.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TestClient } from '../../../../test/harness.ts';
 import type { Vangnet } from '../../server.ts';
@@ -309,6 +309,79 @@ describe('maatwerkbudget', () => {
     expect(water.spentCents).toBe(12_345);
     const o = overview.json();
     expect(o.remainingCents).toBe(o.totalCents - o.spentCents - o.committedCents);
+  });
+
+  it('pages the requests newest first with a cursor that keeps microseconds and ties', async () => {
+    const [m] = await v.database.query<{ id: string }>(
+      "SELECT id FROM municipalities WHERE name = 'Voorbeeldstad'",
+    );
+    const [free] = await v.database.query<{ id: string }>(
+      `SELECT h.id FROM households h WHERE h.municipality_id = $1
+          AND NOT EXISTS (SELECT 1 FROM household_cases c WHERE c.household_id = h.id)
+          AND EXISTS (SELECT 1 FROM persons p WHERE p.household_id = h.id) ORDER BY h.id LIMIT 1`,
+      [m?.id],
+    );
+    const pagedCaseId = await openPlan(free?.id ?? '');
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await request({ householdCaseId: pagedCaseId })).id);
+    // All five within one millisecond, three of them at the very same microsecond: a cursor in milliseconds
+    // would lose the rest after the first page, and only the id orders the three.
+    const at = ['2020-05-01 10:00:00.000300+00', '2020-05-01 10:00:00.000200+00'];
+    for (const [i, id] of ids.entries()) {
+      await v.database.query('UPDATE budget_requests SET requested_at = $2::timestamptz WHERE id = $1', [
+        id,
+        at[i] ?? '2020-05-01 10:00:00.000100+00',
+      ]);
+    }
+    const expected = [ids[0], ids[1], ...ids.slice(2).sort()];
+
+    const seen: string[] = [];
+    const pages: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await regisseur.request(
+        'GET',
+        `${API}/maatwerkbudget-aanvragen?householdCaseId=${pagedCaseId}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as { items: { id: string }[]; nextCursor: string | null };
+      seen.push(...body.items.map((r) => r.id));
+      pages.push(body.items.length);
+      // The audit row of each page names exactly the requests shown on it.
+      const [audit] = await v.database.query<{ subject_ids: string[] }>(
+        "SELECT subject_ids FROM audit_events WHERE action = 'budget_request.list' ORDER BY id DESC LIMIT 1",
+      );
+      expect(audit?.subject_ids).toEqual(body.items.map((r) => r.id));
+      cursor = body.nextCursor;
+    } while (cursor && pages.length < 10);
+    expect(pages).toEqual([2, 2, 1]);
+    expect(seen).toEqual(expected);
+
+    // Exactly a page's worth: the last page says there is nothing more.
+    const whole = await regisseur.request(
+      'GET',
+      `${API}/maatwerkbudget-aanvragen?householdCaseId=${pagedCaseId}&limit=5`,
+    );
+    expect(whole.json().items.map((r: { id: string }) => r.id)).toEqual(expected);
+    expect(whole.json().nextCursor).toBeNull();
+  });
+
+  it('refuses a cursor it did not make', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    const made = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    for (const cursor of [
+      'niet-een-cursor',
+      made(['2026-01-01T10:00:00.000Z', id]), // milliseconds: not a position this list hands out
+      made(['2026-02-30T10:00:00.000000Z', id]), // a day that does not exist
+      made(['0000-01-01T10:00:00.000000Z', id]), // a year PostgreSQL refuses
+      made(['2026-01-01T10:00:00.000000Z', 'geen-uuid']),
+      made(['2026-01-01T10:00:00.000000Z']),
+    ]) {
+      const res = await regisseur.request('GET', `${API}/maatwerkbudget-aanvragen?cursor=${cursor}`);
+      expect(res.statusCode, cursor).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().invalidParams.map((p: { name: string }) => p.name)).toEqual(['query.cursor']);
+    }
   });
 
   it('refuses bad input with field errors and keeps other municipalities out', async () => {

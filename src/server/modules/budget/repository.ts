@@ -191,29 +191,50 @@ export type RequestRow = {
   version: number;
 };
 
-const REQUEST_SELECT = sql`
+const REQUEST_COLUMNS = sql`
   SELECT r.id, r.budget_id, b.name AS budget_name, b.four_eyes_above_cents, r.household_case_id,
          c.label AS household_label, r.goal_id, g.title AS goal_title, r.category, r.problem, r.amount_cents,
          r.payee_name, r.payee_iban, r.payment_reference, r.expected_effect, r.network_considered, r.network_note,
          r.status, r.requested_by, u.display_name AS requested_by_name, r.requested_at, r.scanned_at,
-         r.gate_override_reason, r.version
+         r.gate_override_reason, r.version`;
+const REQUEST_FROM = sql`
     FROM budget_requests r
     JOIN budgets b ON b.id = r.budget_id
     JOIN household_cases c ON c.id = r.household_case_id
     JOIN users u ON u.id = r.requested_by
     LEFT JOIN household_goals g ON g.id = r.goal_id`;
+const REQUEST_SELECT = sql`${REQUEST_COLUMNS} ${REQUEST_FROM}`;
+
+/** A row of the list with its position: requested_at in microseconds, as the cursor must carry it. */
+export type RequestListRow = RequestRow & { cursor_at: string };
 
 export async function listRequests(
   tx: Orm,
-  f: { municipalityId: string; budgetId?: string; status?: string; householdCaseId?: string; limit: number },
+  f: {
+    municipalityId: string;
+    budgetId?: string;
+    status?: string;
+    householdCaseId?: string;
+    after?: { at: string; id: string };
+    limit: number;
+  },
 ) {
-  return all<RequestRow>(
+  // The order is requested_at DESC, id ASC (as the list index), so "after" is not one row comparison: older, or
+  // as old with a higher id.
+  const after = f.after
+    ? sql`AND (r.requested_at < ${f.after.at}::timestamptz
+               OR (r.requested_at = ${f.after.at}::timestamptz AND r.id > ${f.after.id}::uuid))`
+    : sql``;
+  return all<RequestListRow>(
     tx,
-    sql`${REQUEST_SELECT}
+    sql`${REQUEST_COLUMNS},
+               to_char(r.requested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
+        ${REQUEST_FROM}
          WHERE r.municipality_id = ${f.municipalityId}::uuid
            ${f.budgetId ? sql`AND r.budget_id = ${f.budgetId}::uuid` : sql``}
            ${f.status ? sql`AND r.status = ${f.status}` : sql``}
            ${f.householdCaseId ? sql`AND r.household_case_id = ${f.householdCaseId}::uuid` : sql``}
+           ${after}
          ORDER BY r.requested_at DESC, r.id LIMIT ${f.limit}`,
   );
 }

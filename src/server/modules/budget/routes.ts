@@ -7,8 +7,8 @@ import {
   BudgetBody,
   BudgetPatchBody,
   BudgetRequestBody,
-  BudgetRequestListItemSchema,
   BudgetRequestListQuery,
+  BudgetRequestPageSchema,
   BudgetRequestSchema,
   BudgetSchema,
   DecisionBody,
@@ -154,9 +154,10 @@ export async function budgetRoutes(base: FastifyInstance, { database, jobs }: De
     {
       schema: {
         tags,
-        summary: 'Requests, newest first, by budget, status or household',
+        summary: 'Requests, newest first, by budget, status or household; one page at a time',
+        description: 'Follow nextCursor (with the same filters) until it is null to see every request.',
         querystring: BudgetRequestListQuery,
-        response: { 200: z.array(BudgetRequestListItemSchema), ...errors },
+        response: { 200: BudgetRequestPageSchema, ...errors },
       },
     },
     async (req) => {

@@ -21,6 +21,7 @@ import {
 } from '../../../shared/schemas/budget.ts';
 import type { Orm } from '../../db/client.ts';
 import type { UserContext } from '../../http/context.ts';
+import { decodeTimeCursor, encodeKeyCursor } from '../../http/cursor.ts';
 import { ProblemError, problems } from '../../http/problem.ts';
 import { PURPOSES, recordAudit } from '../audit/service.ts';
 import { recordBudgetPaymentIntervention } from '../businesscase/service.ts';
@@ -162,15 +163,29 @@ async function requestView(tx: Orm, ctx: UserContext, id: string) {
 }
 
 export async function listRequests(db: Orm, ctx: UserContext, q: z.output<typeof BudgetRequestListQuery>) {
+  const after = decodeTimeCursor(q.cursor);
   return db.transaction(async (tx) => {
-    const rows = await repo.listRequests(tx, { municipalityId: ctx.municipalityId, ...q });
+    // One row more than the page tells whether another page follows.
+    const rows = await repo.listRequests(tx, {
+      municipalityId: ctx.municipalityId,
+      budgetId: q.budgetId,
+      status: q.status,
+      householdCaseId: q.householdCaseId,
+      after,
+      limit: q.limit + 1,
+    });
+    const items = rows.slice(0, q.limit);
     await recordAudit(tx, ctx, {
       action: 'budget_request.list',
       purpose,
       subjectType: 'budget_request',
-      subjectIds: rows.map((r) => r.id),
+      subjectIds: items.map((r) => r.id),
     });
-    return rows.map(presentListItem);
+    const last = items.at(-1);
+    return {
+      items: items.map(presentListItem),
+      nextCursor: rows.length > q.limit && last ? encodeKeyCursor([last.cursor_at, last.id]) : null,
+    };
   });
 }
 

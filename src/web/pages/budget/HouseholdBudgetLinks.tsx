@@ -30,8 +30,9 @@ export function HouseholdBudgetLinks({
 
 function BudgetLinks({ householdCaseId, open }: { householdCaseId: string; open: boolean }) {
   const { t } = useTranslation();
-  const query = { householdCaseId, limit: 200 };
-  const list = useQuery({ queryKey: keys.requests(query), queryFn: () => budgetApi.requests(query) });
+  // The link counts every request of the household, so all pages (a household has few).
+  const query = { householdCaseId };
+  const list = useQuery({ queryKey: keys.allRequests(query), queryFn: () => budgetApi.allRequests(query) });
   return (
     <>
       {list.data && list.data.length > 0 && (

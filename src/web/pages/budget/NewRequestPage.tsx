@@ -7,6 +7,7 @@ import { Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUDGET_CATEGORIES } from '../../../shared/schemas/budget.ts';
+import { loadAll } from '../../api.ts';
 import { Loading } from '../../components/common.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
 import { ResourceForm } from '../../components/forms.tsx';
@@ -64,10 +65,11 @@ function RequestForm({ fixedHousehold }: { fixedHousehold: string | undefined })
   const budgets = useQuery({ queryKey: keys.budgets, queryFn: budgetApi.budgets });
   // A regisseur chooses from their own caseload; others (debt help) from every open household plan.
   const who = hasPermission(session, 'households:manage') ? 'mij' : 'alle';
+  // Every page of it: the caseload is paged, and a household past the first page must be choosable too.
   const caseloadQuery = { regisseur: who, status: 'open', limit: 200 };
   const caseload = useQuery({
-    queryKey: ['households', 'caseload', caseloadQuery],
-    queryFn: () => householdsApi.caseload(caseloadQuery),
+    queryKey: ['households', 'caseload', 'all', caseloadQuery],
+    queryFn: () => loadAll((cursor) => householdsApi.caseload({ ...caseloadQuery, cursor })),
     enabled: !fixedHousehold,
   });
   const householdId = values.householdCaseId;
@@ -165,7 +167,7 @@ function RequestForm({ fixedHousehold }: { fixedHousehold: string | undefined })
             error={errors.householdCaseId}
             options={[
               { value: '', label: t('budget.form.choose') },
-              ...(caseload.data?.items ?? []).map((h) => ({
+              ...(caseload.data ?? []).map((h) => ({
                 value: h.id,
                 label: h.label || t('budget.requests.unnamed'),
               })),

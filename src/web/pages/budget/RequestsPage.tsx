@@ -13,7 +13,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REQUEST_STATUSES } from '../../../shared/schemas/budget.ts';
-import { DataTable, Loading } from '../../components/common.tsx';
+import { DataTable, Loading, Pager, useCursorPager } from '../../components/common.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import { AppButtonLink, AppLink } from '../../components/links.tsx';
 import { ErrorAlert } from '../../components/problem.tsx';
@@ -56,7 +56,10 @@ function RequestList({ householdCaseId }: { householdCaseId: string | undefined 
   const [status, setStatus] = useState('');
   const [budgetId, setBudgetId] = useState('');
   const budgets = useQuery({ queryKey: keys.budgets, queryFn: budgetApi.budgets });
-  const query = { status: status || undefined, budgetId: budgetId || undefined, householdCaseId, limit: 200 };
+  const filter = { status: status || undefined, budgetId: budgetId || undefined, householdCaseId };
+  // Another filter starts again at the first page.
+  const pager = useCursorPager(JSON.stringify(filter));
+  const query = { ...filter, limit: 50, cursor: pager.cursor ?? undefined };
   const list = useQuery({ queryKey: keys.requests(query), queryFn: () => budgetApi.requests(query) });
   return (
     <Section id="budget-requests" title={t('budget.requests.listTitle')}>
@@ -106,7 +109,7 @@ function RequestList({ householdCaseId }: { householdCaseId: string | undefined 
               </TableRow>
             </TableHeader>
             <TableBody>
-              {list.data.map((r) => (
+              {list.data.items.map((r) => (
                 <TableRow key={r.id}>
                   <TableHeaderCell scope="row">
                     <AppLink to="/maatwerkbudget/aanvragen/$requestId" params={{ requestId: r.id }}>
@@ -129,7 +132,13 @@ function RequestList({ householdCaseId }: { householdCaseId: string | undefined 
               ))}
             </TableBody>
           </DataTable>
-          {list.data.length === 0 && <Paragraph>{t('budget.requests.empty')}</Paragraph>}
+          {list.data.items.length === 0 && <Paragraph>{t('budget.requests.empty')}</Paragraph>}
+          <Pager
+            page={pager.page}
+            nextCursor={list.data.nextCursor}
+            onNext={pager.next}
+            onPrevious={pager.previous}
+          />
         </>
       )}
     </Section>
@@ -143,9 +152,14 @@ function DueFollowups() {
     queryKey: keys.followups('te_beoordelen'),
     queryFn: () => budgetApi.followups('te_beoordelen'),
   });
-  // A follow-up names its request only by id: the paid requests give each link the household's name.
-  const paidQuery = { status: 'betaald', limit: 200 };
-  const paid = useQuery({ queryKey: keys.requests(paidQuery), queryFn: () => budgetApi.requests(paidQuery) });
+  // A follow-up names its request only by id: the paid requests give each link the household's name. All of
+  // them (a request waiting for its check is still 'betaald'), and only when there is a check to name.
+  const paidQuery = { status: 'betaald' };
+  const paid = useQuery({
+    queryKey: keys.allRequests(paidQuery),
+    queryFn: () => budgetApi.allRequests(paidQuery),
+    enabled: (due.data?.length ?? 0) > 0,
+  });
   const labelOf = (requestId: string) => paid.data?.find((r) => r.id === requestId)?.householdLabel ?? '';
   return (
     <Section id="budget-followups" title={t('budget.requests.followupsTitle')}>

@@ -15,7 +15,7 @@ import type {
   PaymentBody,
   WithdrawBody,
 } from '../../../shared/schemas/budget.ts';
-import { type Query, request, withQuery } from '../../api.ts';
+import { loadAll, type Page, type Query, request, withQuery } from '../../api.ts';
 
 export type Budget = z.infer<typeof BudgetSchema>;
 export type BudgetRequest = z.infer<typeof BudgetRequestSchema>;
@@ -34,7 +34,15 @@ export const budgetApi = {
   createBudget: (body: z.input<typeof BudgetBody>) => post<Budget>('/maatwerkbudgetten', body),
   updateBudget: (budgetId: string, body: z.input<typeof BudgetPatchBody>) =>
     request<Budget>(`${V1}/maatwerkbudgetten/${id(budgetId)}`, { method: 'PATCH', body }),
-  requests: (query: Query) => request<BudgetRequestItem[]>(`${V1}/maatwerkbudget-aanvragen`, { query }),
+  /** One page of requests, newest first; `cursor` is the nextCursor of the page before. */
+  requests: (query: Query) => request<Page<BudgetRequestItem>>(`${V1}/maatwerkbudget-aanvragen`, { query }),
+  /** Every request that matches, page by page (for a household's few, or the paid ones with a follow-up). */
+  allRequests: (query: Query) =>
+    loadAll((cursor) =>
+      request<Page<BudgetRequestItem>>(`${V1}/maatwerkbudget-aanvragen`, {
+        query: { ...query, cursor, limit: 200 },
+      }),
+    ),
   request: (requestId: string) => request<BudgetRequest>(`${V1}/maatwerkbudget-aanvragen/${id(requestId)}`),
   createRequest: (body: z.input<typeof BudgetRequestBody>) =>
     post<BudgetRequest>('/maatwerkbudget-aanvragen', body),
@@ -60,6 +68,7 @@ export const keys = {
   budgets: ['budget', 'budgets'] as const,
   budget: (budgetId: string) => ['budget', 'budgets', budgetId] as const,
   requests: (query: Query) => ['budget', 'requests', query] as const,
+  allRequests: (query: Query) => ['budget', 'requests', 'all', query] as const,
   request: (requestId: string) => ['budget', 'request', requestId] as const,
   followups: (status: string) => ['budget', 'followups', status] as const,
 };
