@@ -715,6 +715,18 @@ describe('the integrated household plan', () => {
     expect([...p1.json().items, ...p2.json().items].map((e: { id: string }) => e.id)).toEqual(
       all.json().items.map((e: { id: string }) => e.id),
     );
+    // A cursor we did not make, naming a time that does not exist, is a 400 on both paged lists, never a 500.
+    const forged = Buffer.from(
+      JSON.stringify(['2026-02-30T10:00:00.000000Z', '00000000-0000-4000-8000-000000000000']),
+    ).toString('base64url');
+    for (const url of [
+      `${API}/huishoudplannen/${view.id}/tijdlijn?cursor=${forged}`,
+      `${API}/huishoudplannen?cursor=${forged}`,
+    ]) {
+      const bad = await regisseur.request('GET', url);
+      expect(bad.statusCode, url).toBe(400);
+      expect(bad.json().invalidParams[0].name).toBe('query.cursor');
+    }
   });
 
   it('adopts the household of a warm handover from vroegsignalering, with the handover on its timeline', async () => {

@@ -30,7 +30,7 @@ import {
 } from '../../../shared/schemas/households.ts';
 import type { Orm } from '../../db/client.ts';
 import type { UserContext } from '../../http/context.ts';
-import { decodeKeyCursor, encodeKeyCursor } from '../../http/cursor.ts';
+import { decodeTimeCursor, encodeKeyCursor } from '../../http/cursor.ts';
 import { ProblemError, problems } from '../../http/problem.ts';
 import { PURPOSES, recordAudit } from '../audit/service.ts';
 import { renderPlanPdf } from './pdf.ts';
@@ -399,8 +399,8 @@ export async function listCaseload(
   q: z.output<typeof CaseloadQuery>,
 ) {
   const today = deps.today();
-  const afterKey = decodeKeyCursor(q.cursor, 2);
-  const after = afterKey ? { at: String(afterKey[0]), id: String(afterKey[1]) } : undefined;
+  // A time the database would refuse (30 February) must be a 400, not a 500.
+  const after = decodeTimeCursor(q.cursor);
   return db.transaction(async (tx) => {
     let rows: repo.CaseloadRow[];
     if (ctx.actor.permissions.has('households:read')) {
@@ -470,7 +470,7 @@ export async function listTimeline(
   q: z.output<typeof TimelineQuery>,
 ) {
   const today = deps.today();
-  const afterKey = decodeKeyCursor(q.cursor, 2);
+  const after = decodeTimeCursor(q.cursor);
   return readLogged(db, ctx, id, async (tx) => {
     const { access } = await loadForRead(tx, ctx, id, today);
     if (access.level === 'netwerk' && !access.categories.has('tijdlijn')) throw noConsent();
@@ -487,7 +487,7 @@ export async function listTimeline(
             municipalityId: ctx.municipalityId,
             caseId: id,
             categories,
-            after: afterKey ? { at: String(afterKey[0]), id: String(afterKey[1]) } : undefined,
+            after,
             limit: q.limit + 1,
           });
     await recordAudit(tx, ctx, {
