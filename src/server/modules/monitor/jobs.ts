@@ -1,6 +1,6 @@
 import type { Database } from '../../db/client.ts';
 import { type JobQueue, registerWorker } from '../../jobs/queue.ts';
-import { refreshDirtyMonths } from './rollup.ts';
+import { prunePartialRanges, refreshDirtyMonths } from './rollup.ts';
 
 export const MONITOR_ROLLUP_JOB = 'monitor.refresh-rollups';
 
@@ -13,6 +13,7 @@ export async function registerMonitorJobs(jobs: JobQueue, database: Database): P
   await registerWorker(jobs, MONITOR_ROLLUP_JOB, async () => {
     await database.orm.transaction(async (tx) => {
       await refreshDirtyMonths(tx);
+      await prunePartialRanges(tx);
     });
   });
   await jobs.schedule(MONITOR_ROLLUP_JOB, '* * * * *');

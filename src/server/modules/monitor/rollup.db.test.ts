@@ -172,6 +172,52 @@ describe('monitor rollups', () => {
     }
   }, 240_000);
 
+  it('keeps the part months of a period, and drops them when their month changes', async () => {
+    const q = <R>(text: string, params: unknown[] = []) => v.database.query<R>(text, params);
+    const [m] = await q<{ id: string; mid: string; day: string }>(
+      `SELECT id::text AS id, municipality_id::text AS mid, period_start::text AS day FROM meldingen
+        WHERE status <> 'afgesloten' ORDER BY period_start DESC LIMIT 1`,
+    );
+    expect(m).toBeDefined();
+    const day = m?.day ?? '';
+    // Ten days from the melding's first day: only part of a month, so nothing of it is in the monthly rollups.
+    const scope: Scope = {
+      municipalityId: m?.mid ?? '',
+      wijkId: null,
+      today: TODAY,
+      van: day,
+      tot: shift(day, 9),
+    };
+    expect(splitPeriod(scope.van, scope.tot).full).toBeNull();
+    const kept = () =>
+      q<{ n: number }>(
+        `SELECT count(*)::int AS n FROM monitor_partial_ranges WHERE municipality_id = $1 AND from_date = $2 AND to_date = $3`,
+        [scope.municipalityId, scope.van, scope.tot],
+      ).then((r) => r[0]?.n ?? 0);
+    const read = () =>
+      orm.transaction(async (tx) => {
+        await refreshDirtyMonths(tx);
+        return { rollup: await rollupFigures(tx, scope), direct: await directFigures(tx, scope) };
+      });
+    const first = await read();
+    expect(first.rollup).toEqual(first.direct);
+    expect(await kept()).toBe(1);
+    // Read again: the kept range answers (still one), with the same figures.
+    expect((await read()).rollup).toEqual(first.direct);
+    expect(await kept()).toBe(1);
+
+    await q(
+      `INSERT INTO contact_attempts (municipality_id, melding_id, soort, datum, bereikt)
+       SELECT municipality_id, id, 'Telefoon', period_start, true FROM meldingen WHERE id = $1`,
+      [m?.id],
+    );
+    const after = await read();
+    expect(after.rollup).toEqual(after.direct);
+    const calls = (f: typeof first.rollup) => f.contactByKind.find((c) => c.category === 'Telefoon')?.n ?? 0;
+    expect(calls(after.rollup)).toBe(calls(first.rollup) + 1);
+    expect(await kept()).toBe(1);
+  });
+
   it('never shows a stale month: the dashboard refreshes what changed before it reads', async () => {
     const worker = new TestClient(v.app);
     expect((await worker.login('vroegsignalering@voorbeeldstad.demo')).statusCode).toBe(200);

@@ -5,7 +5,8 @@
 // Correctness: triggers (migrations/0008_reporting.sql) mark a month dirty in the same transaction as any change
 // that counts in it; `refreshDirtyMonths` recomputes dirty months with `rollupSource`, and every dashboard read
 // refreshes the dirty months of its municipalities first. A scheduled job (jobs.ts) does that in the background so
-// a read rarely has to. Months the period covers only in part are counted live with the same `rollupSource`.
+// a read rarely has to. Months the period covers only in part are counted with the same `rollupSource` on first
+// use and kept per range (monitor_partial_rollups) until a change in their month drops them.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client.ts';
 import {
@@ -58,10 +59,14 @@ export function rollupSource(municipalityId: string, from: string, to: string): 
         FROM meldingen m
        WHERE m.municipality_id = ${municipalityId}::uuid
          AND m.period_start BETWEEN ${from}::date AND ${to}::date),
-    fs AS (SELECT x.melding_id, min(x.signal_date) AS first_signal
-             FROM signals x JOIN m ON m.id = x.melding_id GROUP BY x.melding_id),
-    fc AS (SELECT c.melding_id, min(c.datum) AS first_contact, bool_or(c.bereikt) AS reached
-             FROM contact_attempts c JOIN m ON m.id = c.melding_id GROUP BY c.melding_id),
+    -- Per melding, one index probe each (LATERAL ... OFFSET 0 is never flattened into a join): a join would let
+    -- the planner hash all signals and contact attempts of every municipality for a fortnight of one.
+    fs AS (SELECT m.id AS melding_id, f.first_signal
+             FROM m CROSS JOIN LATERAL (SELECT min(x.signal_date) AS first_signal FROM signals x
+                                         WHERE x.melding_id = m.id OFFSET 0) f),
+    fc AS (SELECT m.id AS melding_id, f.first_contact, f.reached
+             FROM m CROSS JOIN LATERAL (SELECT min(c.datum) AS first_contact, bool_or(c.bereikt) AS reached
+                                          FROM contact_attempts c WHERE c.melding_id = m.id OFFSET 0) f),
     z AS (
       SELECT m.*, fs.first_signal, fc.first_contact, coalesce(fc.reached, false) AS reached,
              coalesce(m.eindresultaat IN (${accepted}), false) AS accepted
@@ -103,7 +108,8 @@ export function rollupSource(municipalityId: string, from: string, to: string): 
       FROM z WHERE deadline IS NOT NULL AND taken_up_on IS NULL GROUP BY 1, 2, 5
     UNION ALL
     SELECT z.month, z.wijk_id, 'contactpogingen', c.soort, 0, count(*)::int
-      FROM contact_attempts c JOIN z ON z.id = c.melding_id GROUP BY 1, 2, 4
+      FROM z CROSS JOIN LATERAL (SELECT c.soort FROM contact_attempts c WHERE c.melding_id = z.id OFFSET 0) c
+     GROUP BY 1, 2, 4
     UNION ALL
     SELECT month, wijk_id, 'eindresultaten', eindresultaat, 0, count(*)::int
       FROM z WHERE status = 'afgesloten' AND eindresultaat IS NOT NULL GROUP BY 1, 2, 4`;
@@ -168,6 +174,11 @@ export async function refreshDirtyMonths(tx: Orm, municipalityIds?: string[]): P
     await tx.execute(
       sql`DELETE FROM monitor_rollups WHERE municipality_id = ${d.municipalityId}::uuid AND month = ${d.month}::date`,
     );
+    // Kept part months that overlap the month are stale too; the next read that needs one counts it again.
+    await tx.execute(
+      sql`DELETE FROM monitor_partial_ranges WHERE municipality_id = ${d.municipalityId}::uuid
+            AND from_date <= ${monthEnd(d.month)}::date AND to_date >= ${d.month}::date`,
+    );
     await tx.execute(sql`
       INSERT INTO monitor_rollups (municipality_id, month, wijk_id, measure, category, days, n)
       SELECT ${d.municipalityId}::uuid, r.month, r.wijk_id, r.measure, r.category, r.days, r.n
@@ -178,12 +189,58 @@ export async function refreshDirtyMonths(tx: Orm, municipalityIds?: string[]): P
 
 type RollupRow = { measure: string; category: string; days: number; n: number };
 
+type PartialRange = { municipalityId: string; from: string; to: string };
+
+/**
+ * Counts the part months not kept yet, under the refresh lock: a refresh (which drops kept ranges of a dirty month)
+ * and this never interleave, so a range counted before a change is dropped by the refresh that follows the change.
+ */
+async function ensurePartialRanges(tx: Orm, ranges: PartialRange[]): Promise<void> {
+  if (ranges.length === 0) return;
+  const wanted = sql.join(
+    ranges.map((r) => sql`(${r.municipalityId}::uuid, ${r.from}::date, ${r.to}::date)`),
+    sql`, `,
+  );
+  const missing = rows<{ m: string; f: string; t: string }>(
+    await tx.execute(sql`
+      SELECT DISTINCT w.m::text AS m, w.f::text AS f, w.t::text AS t FROM (VALUES ${wanted}) w (m, f, t)
+       WHERE NOT EXISTS (SELECT 1 FROM monitor_partial_ranges r
+                          WHERE r.municipality_id = w.m AND r.from_date = w.f AND r.to_date = w.t)`),
+  );
+  if (missing.length === 0) return;
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('vangnet:monitor-rollups'))`);
+  for (const r of missing) {
+    const claimed = rows(
+      await tx.execute(sql`
+        INSERT INTO monitor_partial_ranges (municipality_id, from_date, to_date)
+        VALUES (${r.m}::uuid, ${r.f}::date, ${r.t}::date) ON CONFLICT DO NOTHING RETURNING 1`),
+    );
+    if (claimed.length === 0) continue;
+    await tx.execute(sql`
+      INSERT INTO monitor_partial_rollups (municipality_id, from_date, to_date, wijk_id, measure, category, days, n)
+      SELECT ${r.m}::uuid, ${r.f}::date, ${r.t}::date, e.wijk_id, e.measure, e.category, e.days, sum(e.n)::int
+        FROM (${rollupSource(r.m, r.f, r.t)}) e
+       GROUP BY e.wijk_id, e.measure, e.category, e.days`);
+  }
+}
+
+/** Drops kept part months nobody asked for in a day, so ad-hoc periods do not pile up. */
+export async function prunePartialRanges(tx: Orm): Promise<void> {
+  await tx.execute(sql`DELETE FROM monitor_partial_ranges WHERE computed_at < now() - interval '1 day'`);
+}
+
 /**
  * The rollup rows of each scope summed over its period: stored whole months plus the partial edge months, live.
  * One query for all scopes (this and the previous period, every municipality of the region): one round trip.
  */
 export async function rollupTotalsFor(tx: Orm, scopes: Scope[]): Promise<RollupRow[][]> {
   if (scopes.length === 0) return [];
+  await ensurePartialRanges(
+    tx,
+    scopes.flatMap((s) =>
+      splitPeriod(s.van, s.tot).partial.map(([from, to]) => ({ municipalityId: s.municipalityId, from, to })),
+    ),
+  );
   const parts: SQL[] = [];
   for (const [i, s] of scopes.entries()) {
     const { full, partial } = splitPeriod(s.van, s.tot);
@@ -194,8 +251,9 @@ export async function rollupTotalsFor(tx: Orm, scopes: Scope[]): Promise<RollupR
                       WHERE r.municipality_id = ${s.municipalityId}::uuid
                         AND r.month BETWEEN ${full[0]}::date AND ${full[1]}::date ${wijk('r')}`);
     for (const [from, to] of partial)
-      parts.push(sql`SELECT ${i}::int AS scope, e.measure, e.category, e.days, e.n
-                       FROM (${rollupSource(s.municipalityId, from, to)}) e WHERE true ${wijk('e')}`);
+      parts.push(sql`SELECT ${i}::int AS scope, p.measure, p.category, p.days, p.n FROM monitor_partial_rollups p
+                      WHERE p.municipality_id = ${s.municipalityId}::uuid
+                        AND p.from_date = ${from}::date AND p.to_date = ${to}::date ${wijk('p')}`);
   }
   const totals = rows<RollupRow & { scope: number }>(
     await tx.execute(sql`
