@@ -70,12 +70,34 @@ export async function insertSession(tx: Orm, row: typeof sessions.$inferInsert):
   await tx.insert(sessions).values(row);
 }
 
-export async function findSessionWithUser(
-  tx: Orm,
-  id: string,
-): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+/** What every signed-in request needs: the session, its user and the user's roles in the active municipality. */
+export type SessionForRequest = {
+  session: SessionRow;
+  user: Pick<UserRow, 'id' | 'regionId' | 'displayName' | 'email' | 'preferredLanguage' | 'isActive'>;
+  /** Sorted; empty when there is no active municipality or no membership in it any more. */
+  roles: string[];
+};
+
+/**
+ * One statement per request instead of one for the session and one for the memberships: the roles come from a
+ * subquery on the memberships primary key (user, municipality, role), read at every request so that a role taken
+ * away counts at once.
+ */
+export async function findSessionForRequest(tx: Orm, id: string): Promise<SessionForRequest | undefined> {
   const [row] = await tx
-    .select({ session: sessions, user: users })
+    .select({
+      session: sessions,
+      user: {
+        id: users.id,
+        regionId: users.regionId,
+        displayName: users.displayName,
+        email: users.email,
+        preferredLanguage: users.preferredLanguage,
+        isActive: users.isActive,
+      },
+      roles: sql<string[]>`coalesce((SELECT array_agg(m.role ORDER BY m.role) FROM memberships m
+        WHERE m.user_id = ${sessions.userId} AND m.municipality_id = ${sessions.activeMunicipalityId}), '{}')`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, id))
