@@ -78,13 +78,10 @@ export type SessionForRequest = {
   roles: string[];
 };
 
-/**
- * One statement per request instead of one for the session and one for the memberships: the roles come from a
- * subquery on the memberships primary key (user, municipality, role), read at every request so that a role taken
- * away counts at once.
- */
-export async function findSessionForRequest(tx: Orm, id: string): Promise<SessionForRequest | undefined> {
-  const [row] = await tx
+// Prepared without a statement name: a named server-side statement fails behind a connection pooler in transaction
+// mode, and the saving that matters here is drizzle's, on the event loop.
+function prepareSessionForRequest(tx: Orm) {
+  return tx
     .select({
       session: sessions,
       user: {
@@ -100,8 +97,26 @@ export async function findSessionForRequest(tx: Orm, id: string): Promise<Sessio
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .limit(1);
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('');
+}
+
+const sessionForRequestQueries = new WeakMap<Orm, ReturnType<typeof prepareSessionForRequest>>();
+
+/**
+ * One statement per request instead of one for the session and one for the memberships: the roles come from a
+ * subquery on the memberships primary key (user, municipality, role), read at every request so that a role taken
+ * away counts at once. Built once per database handle: drizzle otherwise builds the SQL text anew for every
+ * request (0.1 to 0.15 ms of the event loop each time).
+ */
+export async function findSessionForRequest(tx: Orm, id: string): Promise<SessionForRequest | undefined> {
+  let query = sessionForRequestQueries.get(tx);
+  if (!query) {
+    query = prepareSessionForRequest(tx);
+    sessionForRequestQueries.set(tx, query);
+  }
+  const [row] = await query.execute({ id });
   return row;
 }
 
