@@ -1,23 +1,22 @@
 // npm run bench:households -- [--households N] [--duration S]
 // The household plan at scale on PostgreSQL: 100,000 households with members, network, consent, ZRM history, the
 // bridge, goals with actions and progress, referrals and timelines (about 20 events each), spread over 50
-// regisseurs; then 20 concurrent clients (autocannon) opening a household (plan + first timeline page) and on the
-// regisseur's caseload list. The baseline is measured in the same run: SELECT 1 round trips straight on the pool
+// regisseurs; then 20 concurrent clients (autocannon in a worker thread, bench/http-load.ts) opening a household
+// (plan + first timeline page) and on the regisseur's caseload list. The baseline is measured in the same run: SELECT 1 round trips straight on the pool
 // (20 concurrent callers), GET /health/ready (HTTP plus a SELECT 1) and GET /api/v1/session (what every signed-in
 // request costs before it reaches the module). Target: p95 under 100 ms.
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is the server; a database of its own is
 // created and dropped.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import type { Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { loadConfig } from '../src/server/config.ts';
 import { type Database, openDatabase } from '../src/server/db/client.ts';
 import { createLogger } from '../src/server/logger.ts';
 import { createVangnet } from '../src/server/server.ts';
+import { baselineRows, httpLoad, listen, login, printTable } from './http-load.ts';
 
 const { values } = parseArgs({
   options: { households: { type: 'string' }, duration: { type: 'string' } },
@@ -212,62 +211,6 @@ async function load({ db, mid, n }: Load, regionId: string, regisseurId: string)
   await db.query('ANALYZE');
 }
 
-async function run(url: string, cookie: string, paths: string[], label: string) {
-  let i = 0;
-  const result = await autocannon({
-    url,
-    connections,
-    duration,
-    headers: { cookie },
-    requests: [
-      {
-        setupRequest: (req) => {
-          req.path = paths[i++ % paths.length] as string;
-          return req;
-        },
-      },
-    ],
-  });
-  const bad = result.non2xx + result.errors + result.timeouts;
-  if (bad > 0) {
-    const codes = Object.entries(result.statusCodeStats ?? {})
-      .filter(([code]) => !code.startsWith('2'))
-      .map(([code, s]) => `${code}: ${s.count}`);
-    console.log(`  ${label}: ${bad} failed (${[...codes, `errors: ${result.errors}`].join(', ')})`);
-  }
-  return { label, p50: result.latency.p50, p95: percentile95(result), rps: result.requests.average, bad };
-}
-
-/** autocannon reports p90 and p97.5; p95 lies between them, linearly interpolated on the percentile. */
-function percentile95(result: autocannon.Result): number {
-  const { p90, p97_5 } = result.latency;
-  return p90 + ((p97_5 - p90) * (95 - 90)) / (97.5 - 90);
-}
-
-/** SELECT 1 round trips straight on the application's pool, 20 callers at once, for `duration` seconds. */
-async function selectOne(db: Database) {
-  const times: number[] = [];
-  const end = performance.now() + duration * 1000;
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < end) {
-        const t = performance.now();
-        await db.query('SELECT 1');
-        times.push(performance.now() - t);
-      }
-    }),
-  );
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
-  return {
-    label: 'SELECT 1 on the pool (baseline)',
-    p50: at(0.5),
-    p95: at(0.95),
-    rps: times.length / duration,
-    bad: 0,
-  };
-}
-
 const started = performance.now();
 const { db, drop } = await open();
 const importDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vangnet-bench-'));
@@ -310,29 +253,8 @@ try {
       `in ${secs(performance.now() - t0)}`,
   );
 
-  const s = await vangnet.app.inject({ method: 'GET', url: '/api/v1/session' });
-  const jar = (s.cookies as { name: string; value: string }[]).map((c) => `${c.name}=${c.value}`).join('; ');
-  const res = await vangnet.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    headers: { cookie: jar, 'x-csrf-token': s.json().csrfToken, 'content-type': 'application/json' },
-    payload: JSON.stringify({ email: 'regisseur@voorbeeldstad.demo', password: 'Vangnet-demo-2026' }),
-  });
-  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode}`);
-  const cookie = (res.cookies as { name: string; value: string }[])
-    .map((c) => `${c.name}=${c.value}`)
-    .join('; ');
-
-  await vangnet.app.listen({ port: 0, host: '127.0.0.1' });
-  // Every request gets a client address of its own, so the rate limiter measures nothing and the API everything.
-  let k = 0;
-  vangnet.app.server.on('connection', (socket: Socket) => {
-    Object.defineProperty(socket, 'remoteAddress', {
-      get: () => `10.${(k >> 16) & 255}.${(k >> 8) & 255}.${k++ & 255}`,
-    });
-  });
-  const address = vangnet.app.server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const cookie = await login(vangnet.app, 'regisseur@voorbeeldstad.demo');
+  const url = await listen(vangnet.app);
   const ids = (
     await db.query<{ id: string }>(
       "SELECT id FROM household_cases WHERE municipality_id = $1 AND status = 'open' ORDER BY md5(id::text) LIMIT 1000",
@@ -340,8 +262,6 @@ try {
     )
   ).map((r) => r.id);
   const shapes: [string, string[]][] = [
-    ['GET /health/ready (HTTP + SELECT 1)', ['/health/ready']],
-    ['GET /api/v1/session (signed-in request)', ['/api/v1/session']],
     ['open a household (1,000 different)', ids.map((id) => `/api/v1/huishoudplannen/${id}`)],
     ['caseload: my households, first page', ['/api/v1/huishoudplannen?regisseur=mij&limit=50']],
     ['caseload: all households, first page', ['/api/v1/huishoudplannen?regisseur=alle&limit=50']],
@@ -350,24 +270,10 @@ try {
       ids.slice(0, 200).map((id) => `/api/v1/huishoudplannen/${id}/tijdlijn?categorie=plan`),
     ],
   ];
-  await run(url, cookie, shapes[1]?.[1] ?? [], 'warm-up');
-  const results = [await selectOne(db)];
-  for (const [label, paths] of shapes) results.push(await run(url, cookie, paths, label));
-  const baseline = results[0];
-  console.log('');
-  console.log(`  ${connections} concurrent clients, ${duration} s each (autocannon)`);
-  console.log(
-    '  request                                        p50        p95     req/s   x SELECT 1 p95   failed',
-  );
-  for (const r of results) {
-    console.log(
-      `  ${r.label.padEnd(43)} ${r.p50.toFixed(1).padStart(7)} ms ${r.p95.toFixed(1).padStart(7)} ms ${r.rps
-        .toFixed(0)
-        .padStart(
-          8,
-        )}   ${(r.p95 / Math.max(baseline?.p95 ?? 1, 0.01)).toFixed(1).padStart(12)}x ${String(r.bad).padStart(8)}`,
-    );
-  }
+  const target = { url, cookie, connections, duration };
+  const results = await baselineRows(db, target);
+  for (const [label, paths] of shapes) results.push(await httpLoad(target, label, paths));
+  printTable(results, { connections, duration });
   const worst = Math.max(...results.slice(3).map((r) => r.p95));
   console.log('');
   console.log(

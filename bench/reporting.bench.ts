@@ -3,16 +3,15 @@
 // region, with meldingen and contact attempts. Measures the full-year DDAS export (time and peak RSS, in a child
 // process so the figure is the export's own) for the largest municipality and for the whole region, and the p95
 // of every dashboard query under 10 concurrent users, each against a plain SELECT count(*) over the signals
-// measured in the same run. Creates and drops its own database.
+// measured in the same run; then the dashboard over HTTP (autocannon in a worker thread, bench/http-load.ts) with
+// the API benchmarks' baseline rows. Creates and drops its own database.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import type { Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { loadConfig } from '../src/server/config.ts';
 import { type Database, openDatabase } from '../src/server/db/client.ts';
 import { createLogger } from '../src/server/logger.ts';
@@ -22,6 +21,7 @@ import { refreshDirtyMonths, rollupTotals, rollupTotalsFor } from '../src/server
 import { computeIndicators, computeIndicatorsFor } from '../src/server/modules/monitor/service.ts';
 import { createVangnet } from '../src/server/server.ts';
 import { DDAS_SIGNAALPARTNERS } from '../src/shared/ddas.ts';
+import { baselineRows, httpLoad, type LoadRow, listen, login, printTable } from './http-load.ts';
 
 const { values } = parseArgs({
   options: {
@@ -183,11 +183,6 @@ async function concurrentP95(fn: () => Promise<unknown>, rounds = 5): Promise<{ 
   );
   ms.sort((a, b) => a - b);
   return { p50: ms[Math.floor(ms.length / 2)] ?? 0, p95: ms[Math.floor(ms.length * 0.95)] ?? 0 };
-}
-
-function percentile95(result: autocannon.Result): number {
-  const { p90, p97_5 } = result.latency;
-  return p90 + ((p97_5 - p90) * (95 - 90)) / (97.5 - 90);
 }
 
 const started = performance.now();
@@ -358,32 +353,12 @@ try {
   }
 
   // The dashboard over HTTP: one request computes every indicator for both periods.
-  const s = await vangnet.app.inject({ method: 'GET', url: '/api/v1/session' });
-  const pre = (s.cookies as { name: string; value: string }[]).map((c) => `${c.name}=${c.value}`).join('; ');
-  const login = await vangnet.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    headers: { cookie: pre, 'x-csrf-token': s.json().csrfToken, 'content-type': 'application/json' },
-    payload: JSON.stringify({ email: 'beleid@voorbeeldstad.demo', password: 'Vangnet-demo-2026' }),
-  });
-  if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode}`);
-  const cookie = (login.cookies as { name: string; value: string }[])
-    .map((c) => `${c.name}=${c.value}`)
-    .join('; ');
-  await vangnet.app.listen({ port: 0, host: '127.0.0.1' });
-  let n = 0;
-  vangnet.app.server.on('connection', (socket: Socket) => {
-    Object.defineProperty(socket, 'remoteAddress', {
-      get: () => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n++ & 255}`,
-    });
-  });
-  const address = vangnet.app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const cookie = await login(vangnet.app, 'beleid@voorbeeldstad.demo');
+  const target = { url: await listen(vangnet.app), cookie, connections, duration };
   console.log('');
-  console.log(
-    `  dashboard over HTTP (${connections} concurrent users, ${duration} s, autocannon)   p50        p95   req/s   failed`,
-  );
-  const httpP95: number[] = [];
+  console.log('  dashboard over HTTP');
+  const baseline = await baselineRows(db, target);
+  const dashboards: LoadRow[] = [];
   for (const [label, p] of [
     ['GET /monitor (year, vs previous year)', `/api/v1/monitor?van=${YEAR.van}&tot=${YEAR.tot}`],
     [
@@ -396,13 +371,10 @@ try {
       '/api/v1/monitor?van=2025-01-15&tot=2025-12-14',
     ],
   ] as const) {
-    const r = await autocannon({ url: `${base}${p}`, connections, duration, headers: { cookie } });
-    const p95 = percentile95(r);
-    httpP95.push(p95);
-    console.log(
-      `  ${label.padEnd(56)} ${r.latency.p50.toFixed(0).padStart(6)} ms ${p95.toFixed(0).padStart(7)} ms ${r.requests.average.toFixed(1).padStart(7)} ${String(r.non2xx + r.errors).padStart(8)}`,
-    );
+    dashboards.push(await httpLoad(target, label, [p]));
   }
+  printTable([...baseline, ...dashboards], { connections, duration });
+  const httpP95 = dashboards.map((r) => r.p95);
   console.log('');
   const worst = Math.max(...sqlP95);
   const worstHttp = Math.max(...httpP95.slice(0, 3));

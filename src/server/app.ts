@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -16,6 +15,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
@@ -97,7 +97,10 @@ export async function buildApp(opts: {
   await app.register(fastifyMultipart, {
     limits: { files: 1, fields: 5, fieldSize: 100_000, fileSize: 250 * 1024 * 1024 },
   });
-  await app.register(fastifyHelmet, {
+  // The security headers are the same for every response, so helmet is configured once here and its middleware
+  // runs as a plain hook. (@fastify/helmet built a new helmet middleware, parsing the CSP directives again, for
+  // every request, in two hooks of its own.)
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -116,6 +119,9 @@ export async function buildApp(opts: {
     hsts: config.env === 'production' ? { maxAge: 31536000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'same-origin' },
   });
+  app.addHook('onRequest', (req, reply, done) =>
+    securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined)),
+  );
   await app.register(fastifyRateLimit, {
     // Switched off (outside production only, see config.ts) the plugin still applies the routes' own limits, so
     // login attempts stay limited by LOGIN_RATE_LIMIT_PER_MINUTE.

@@ -8,9 +8,10 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import * as schema from './schema.ts';
 
-export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
+// Without drizzle's relational query API (db.query.<table>), which nothing uses: given the schema, drizzle builds a
+// query helper for each of its tables on every transaction object, that is on every request.
+export type Orm = PgDatabase<PgQueryResultHKT>;
 
 /** The one way the rest of the server talks to PostgreSQL, whether embedded (PGlite) or a real server. */
 export interface Database {
@@ -111,7 +112,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
         'fresh demo database, or restore it from a backup.',
     );
   }
-  const orm = drizzlePglite(client, { schema }) as unknown as Orm;
+  const orm = drizzlePglite(client) as unknown as Orm;
   return {
     kind: 'pglite',
     orm,
@@ -193,7 +194,7 @@ async function openPostgres(url: string): Promise<Database> {
         'Check that the server runs and that DATABASE_URL is right.',
     );
   }
-  const orm = drizzlePg(pool, { schema }) as unknown as Orm;
+  const orm = drizzlePg(pool) as unknown as Orm;
   return {
     kind: 'postgres',
     orm,

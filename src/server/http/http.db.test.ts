@@ -1,5 +1,11 @@
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../test/db.ts';
 import { startTestApp, TestClient } from '../../../test/harness.ts';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import { createLogger } from '../logger.ts';
 import type { Vangnet } from '../server.ts';
 
 describe('HTTP conventions (NL API Design Rules) and bad input', () => {
@@ -56,6 +62,36 @@ describe('HTTP conventions (NL API Design Rules) and bad input', () => {
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('sends every security header on API, health, problem and docs responses alike', async () => {
+    const expected = {
+      'content-security-policy':
+        "default-src 'self';base-uri 'self';font-src 'self';form-action 'self';frame-ancestors 'none';" +
+        "img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self';" +
+        "connect-src 'self'",
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'same-origin',
+      'x-content-type-options': 'nosniff',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-frame-options': 'SAMEORIGIN',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    };
+    for (const url of ['/api/v1/session', '/health/live', '/api/v1/does-not-exist', '/not-a-page']) {
+      const res = await c.request('GET', url);
+      for (const [name, value] of Object.entries(expected))
+        expect([url, res.headers[name]]).toEqual([url, value]);
+      // Outside production there is no HSTS: a developer's plain-HTTP localhost must keep working.
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+    }
+    // The API documentation page brings its own, looser CSP for Swagger UI; the other headers stay.
+    const docs = await c.request('GET', '/api/v1/docs/');
+    expect(docs.headers['content-security-policy']).toContain('validator.swagger.io');
+    expect(docs.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 
   it('reports liveness and readiness', async () => {
@@ -154,5 +190,35 @@ describe('rate limits', () => {
     expect(res.statusCode).toBe(429);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.headers['retry-after']).toBeDefined();
+  });
+});
+
+describe('security headers in production', () => {
+  let database: Database;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      SECRET_KEY: 'x'.repeat(40),
+      DATABASE_URL: 'postgres://x/y',
+    });
+    app = await buildApp({ config, database, logger: createLogger('silent') });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  it('adds HSTS and upgrade-insecure-requests, also on refusals', async () => {
+    for (const url of ['/health/live', '/api/v1/session', '/api/v1/audit-events']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect([url, res.headers['strict-transport-security']]).toEqual([
+        url,
+        'max-age=31536000; includeSubDomains',
+      ]);
+      expect(res.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    }
   });
 });

@@ -133,6 +133,54 @@ describe('authentication and sessions', () => {
     expect((await c.request('GET', '/api/v1/audit-events')).statusCode).toBe(401);
   });
 
+  it('gives a session the roles of its active municipality only, read anew at every request', async () => {
+    const c = new TestClient(v.app);
+    const s = (await c.login('regio@voorbeeldstad.demo')).json();
+    const dorpsveld = s.municipalities.find((m: { name: string }) => m.name === 'Dorpsveld');
+    const voorbeeldstad = s.municipalities.find((m: { name: string }) => m.name === 'Voorbeeldstad');
+    // A policy role in Dorpsveld only, on top of beheerder and auditor in both.
+    await v.database.query(
+      "INSERT INTO memberships (user_id, municipality_id, role) VALUES ($1, $2, 'beleidsmedewerker')",
+      [s.user.id, dorpsveld.id],
+    );
+    try {
+      await c.request('PUT', '/api/v1/session/municipality', { municipalityId: voorbeeldstad.id });
+      const inVoorbeeldstad = await c.refreshSession();
+      expect(inVoorbeeldstad.permissions).toContain('audit:read');
+      expect(inVoorbeeldstad.permissions).not.toContain('aggregates:read');
+      expect((await c.request('GET', '/api/v1/prijslijsten')).statusCode).toBe(403);
+
+      await c.request('PUT', '/api/v1/session/municipality', { municipalityId: dorpsveld.id });
+      expect((await c.refreshSession()).permissions).toContain('aggregates:read');
+      expect((await c.request('GET', '/api/v1/prijslijsten')).statusCode).toBe(200);
+    } finally {
+      await v.database.query(
+        "DELETE FROM memberships WHERE user_id = $1 AND municipality_id = $2 AND role = 'beleidsmedewerker'",
+        [s.user.id, dorpsveld.id],
+      );
+    }
+    // The session stays, the role taken away counts at the next request.
+    expect((await c.request('GET', '/api/v1/prijslijsten')).statusCode).toBe(403);
+    const after = await c.refreshSession();
+    expect(after.authenticated).toBe(true);
+    expect(after.permissions).toContain('users:manage');
+    expect(after.permissions).not.toContain('aggregates:read');
+  });
+
+  it('ends the session of a user deactivated behind its back', async () => {
+    const c = new TestClient(v.app);
+    const s = (await c.login('coordinator@voorbeeldstad.demo')).json();
+    await v.database.query('UPDATE users SET is_active = false WHERE id = $1', [s.user.id]);
+    try {
+      const res = await c.request('GET', '/api/v1/session');
+      expect(res.json().authenticated).toBe(false);
+      const left = await v.database.query('SELECT 1 FROM sessions WHERE user_id = $1', [s.user.id]);
+      expect(left).toHaveLength(0);
+    } finally {
+      await v.database.query('UPDATE users SET is_active = true WHERE id = $1', [s.user.id]);
+    }
+  });
+
   it('forbids routes outside the role with 403', async () => {
     const c = new TestClient(v.app);
     await c.login('vrijwilliger@voorbeeldstad.demo');

@@ -70,16 +70,53 @@ export async function insertSession(tx: Orm, row: typeof sessions.$inferInsert):
   await tx.insert(sessions).values(row);
 }
 
-export async function findSessionWithUser(
-  tx: Orm,
-  id: string,
-): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-  const [row] = await tx
-    .select({ session: sessions, user: users })
+/** What every signed-in request needs: the session, its user and the user's roles in the active municipality. */
+export type SessionForRequest = {
+  session: SessionRow;
+  user: Pick<UserRow, 'id' | 'regionId' | 'displayName' | 'email' | 'preferredLanguage' | 'isActive'>;
+  /** Sorted; empty when there is no active municipality or no membership in it any more. */
+  roles: string[];
+};
+
+// Prepared without a statement name: a named server-side statement fails behind a connection pooler in transaction
+// mode, and the saving that matters here is drizzle's, on the event loop.
+function prepareSessionForRequest(tx: Orm) {
+  return tx
+    .select({
+      session: sessions,
+      user: {
+        id: users.id,
+        regionId: users.regionId,
+        displayName: users.displayName,
+        email: users.email,
+        preferredLanguage: users.preferredLanguage,
+        isActive: users.isActive,
+      },
+      roles: sql<string[]>`coalesce((SELECT array_agg(m.role ORDER BY m.role) FROM memberships m
+        WHERE m.user_id = ${sessions.userId} AND m.municipality_id = ${sessions.activeMunicipalityId}), '{}')`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .limit(1);
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('');
+}
+
+const sessionForRequestQueries = new WeakMap<Orm, ReturnType<typeof prepareSessionForRequest>>();
+
+/**
+ * One statement per request instead of one for the session and one for the memberships: the roles come from a
+ * subquery on the memberships primary key (user, municipality, role), read at every request so that a role taken
+ * away counts at once. Built once per database handle: drizzle otherwise builds the SQL text anew for every
+ * request (0.1 to 0.15 ms of the event loop each time).
+ */
+export async function findSessionForRequest(tx: Orm, id: string): Promise<SessionForRequest | undefined> {
+  let query = sessionForRequestQueries.get(tx);
+  if (!query) {
+    query = prepareSessionForRequest(tx);
+    sessionForRequestQueries.set(tx, query);
+  }
+  const [row] = await query.execute({ id });
   return row;
 }
 

@@ -193,10 +193,13 @@ export async function loginWithOidc(
   throw problems.forbidden('There is no active Vangnet account for this identity.');
 }
 
-/** Turns a session cookie into an actor, enforcing idle and absolute timeouts. */
+/**
+ * Turns a session cookie into an actor, enforcing idle and absolute timeouts. Runs before every API request, so it
+ * reads session, user and roles in one statement; the rare writes (touch, deleting an expired session) follow.
+ */
 export async function resolveSession({ db, config }: AuthDeps, token: string): Promise<UserActor | null> {
   const id = sha256(token);
-  const found = await repo.findSessionWithUser(db, id);
+  const found = await repo.findSessionForRequest(db, id);
   if (!found) return null;
   const { session, user } = found;
   const now = new Date();
@@ -208,11 +211,7 @@ export async function resolveSession({ db, config }: AuthDeps, token: string): P
   // Touch at most once a minute: a write per request would be wasteful.
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000)
     await repo.updateSession(db, id, { lastSeenAt: now });
-  const memberships = await repo.findMembershipsOfUser(db, user.id);
-  const roles = memberships
-    .filter((m) => m.municipalityId === session.activeMunicipalityId)
-    .map((m) => m.role)
-    .filter(isStaffRole);
+  const roles = found.roles.filter(isStaffRole);
   return {
     type: 'user',
     userId: user.id,
