@@ -358,6 +358,13 @@ try {
   console.log('');
   console.log('  dashboard over HTTP');
   const baseline = await baselineRows(db, target);
+  // The first read of a period with part months counts its edge ranges from the raw rows and keeps them; every
+  // later read (the load below) uses the kept ranges until a change in their month drops them.
+  const partUrl = '/api/v1/monitor?van=2025-01-15&tot=2025-12-14';
+  const coldStart = performance.now();
+  const cold = await fetch(`${target.url}${partUrl}`, { headers: { cookie } });
+  const coldMs = performance.now() - coldStart;
+  if (!cold.ok) throw new Error(`part-month read failed: ${cold.status}`);
   const dashboards: LoadRow[] = [];
   for (const [label, p] of [
     ['GET /monitor (year, vs previous year)', `/api/v1/monitor?van=${YEAR.van}&tot=${YEAR.tot}`],
@@ -366,10 +373,7 @@ try {
       `/api/v1/monitor?van=${YEAR.van}&tot=${YEAR.tot}&regio=true`,
     ],
     ['GET /monitor/export.csv', `/api/v1/monitor/export.csv?van=${YEAR.van}&tot=${YEAR.tot}`],
-    [
-      'GET /monitor (15 Jan-14 Dec: part months counted live)',
-      '/api/v1/monitor?van=2025-01-15&tot=2025-12-14',
-    ],
+    ['GET /monitor (15 Jan-14 Dec: edge ranges kept)', partUrl],
   ] as const) {
     dashboards.push(await httpLoad(target, label, [p]));
   }
@@ -377,10 +381,13 @@ try {
   const httpP95 = dashboards.map((r) => r.p95);
   console.log('');
   const worst = Math.max(...sqlP95);
-  const worstHttp = Math.max(...httpP95.slice(0, 3));
+  const worstHttp = Math.max(...httpP95);
+  console.log(
+    `  first read of 15 Jan-14 Dec (counts and keeps the 4 edge ranges, alone): ${coldMs.toFixed(0)} ms`,
+  );
   console.log(
     `  target p95 < 200 ms per dashboard query: ${worst < 200 && worstHttp < 200 ? 'met' : 'NOT met'} (worst SQL p95 ${worst.toFixed(1)} ms, ` +
-      `${(worst / baselineConcurrent.p95).toFixed(2)}x baseline; worst whole-month HTTP p95 ${worstHttp.toFixed(0)} ms); ` +
+      `${(worst / baselineConcurrent.p95).toFixed(2)}x baseline; worst HTTP p95 ${worstHttp.toFixed(0)} ms); ` +
       `total ${secs(performance.now() - started)}`,
   );
   await vangnet.close();
