@@ -1,4 +1,18 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  ne,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import type { AnyPgTable } from 'drizzle-orm/pg-core';
 import type { DdasSignaalstatus } from '../../../../shared/ddas.ts';
 import type { FollowupSettings } from '../../../../shared/schemas/followup.ts';
 import type { Orm } from '../../../db/client.ts';
@@ -177,10 +191,73 @@ export async function findWork(tx: Orm, municipalityId: string, id: string) {
   return row;
 }
 
+/** A JSON array of the rows of a subquery, in its ORDER BY. */
+const jsonRows = (q: SQL) => sql`(SELECT coalesce(json_agg(t), '[]'::json) FROM (${q}) t)`;
+
 /**
- * The melding view's row, with what exists at most once per melding joined in: the follow-up settings, the
- * address, the household's open case and the quick-fix check. One statement instead of five: the view is opened
- * all day long, and every round trip holds a pooled connection while the event loop serves other requests.
+ * Rows of `table` that came back as JSON objects (snake_case keys, JSON scalars): each column goes through drizzle's
+ * own driver mapping, so they equal what a drizzle select of the table returns (Date for timestamps, strings for
+ * dates, parsed jsonb).
+ */
+function rowsFromJson<T extends AnyPgTable>(table: T, rows: Record<string, unknown>[]): T['$inferSelect'][] {
+  const columns = Object.entries(getTableColumns(table));
+  return rows.map((r) => {
+    const out: Record<string, unknown> = {};
+    for (const [field, column] of columns) {
+      const v = r[column.name];
+      out[field] = v === null || v === undefined ? null : column.mapFromDriverValue(v);
+    }
+    return out as T['$inferSelect'];
+  });
+}
+
+// The subqueries below read the melding of the outer query's row. Its tables are written by hand ("meldingen".id):
+// drizzle writes ${meldingen.id} in a select list as a bare "id", which inside a subquery means the inner table's.
+const M = sql`${meldingen}`;
+const ofThisMelding = (alias: string) =>
+  sql.raw(`${alias}.municipality_id = "meldingen".municipality_id AND ${alias}.melding_id = "meldingen".id`);
+
+const viewSignalsSql = sql`SELECT s.*, sp.name AS "view:partner_name", sp.partner_type AS "view:partner_type"
+    FROM signals s LEFT JOIN signal_partners sp ON sp.id = s.partner_id
+   WHERE ${ofThisMelding('s')} ORDER BY s.signal_date DESC, s.id ASC`;
+const viewAttemptsSql = sql`SELECT * FROM contact_attempts c WHERE ${ofThisMelding('c')}
+   ORDER BY c.datum DESC, c.created_at DESC`;
+const viewActionsSql = sql`SELECT * FROM planned_actions a WHERE ${ofThisMelding('a')}
+   ORDER BY a.planned_for ASC, a.created_at ASC`;
+const viewHandoversSql = sql`SELECT * FROM melding_handovers h WHERE ${ofThisMelding('h')} ORDER BY h.created_at ASC`;
+// The open case's debt-help requests; the case joined in the outer query ("household_cases").
+const viewDebtHelpSql = sql`SELECT * FROM debt_help_requests d
+   WHERE d.municipality_id = ${M}.municipality_id AND d.household_case_id = ${householdCases}.id
+   ORDER BY d.requested_on DESC`;
+const earlierAttempts = sql.raw(
+  'contact_attempts c WHERE c.melding_id = e.id AND c.municipality_id = e.municipality_id',
+);
+// As earlierMeldingen, for the outer row.
+const viewEarlierSql = sql`SELECT e.id, e.period_start, e.status, e.eindresultaat, e.closed_at,
+       (SELECT count(*)::int FROM ${earlierAttempts}) AS contact_attempts,
+       (SELECT to_char(max(c.datum), 'YYYY-MM-DD') FROM ${earlierAttempts}) AS last_contact,
+       EXISTS (SELECT 1 FROM ${earlierAttempts} AND c.bereikt) AS reached
+  FROM meldingen e
+ WHERE e.municipality_id = ${M}.municipality_id AND e.address_fingerprint = ${M}.address_fingerprint
+   AND e.id <> ${M}.id
+ ORDER BY e.period_start DESC, e.id DESC LIMIT 10`;
+// The names of everyone the view names: the melding's handler and closer, the attempts' and handovers' authors,
+// the actions' and the quick-fix check's assignees, the open case's regisseur.
+const viewNamesSql = sql`(SELECT coalesce(json_object_agg(u.id, u.display_name), '{}'::json) FROM users u
+   WHERE u.id IN (SELECT ${M}.assigned_to UNION ALL SELECT ${M}.closed_by
+     UNION ALL SELECT ${quickFixChecks}.assigned_to UNION ALL SELECT ${householdCases}.regisseur_id
+     UNION ALL SELECT c.created_by FROM contact_attempts c WHERE ${ofThisMelding('c')}
+     UNION ALL SELECT a.assigned_to FROM planned_actions a WHERE ${ofThisMelding('a')}
+     UNION ALL SELECT h.created_by FROM melding_handovers h WHERE ${ofThisMelding('h')}))`;
+
+type JsonRow = Record<string, unknown>;
+
+/**
+ * The melding view's row, with what exists at most once per melding joined in (the follow-up settings, the
+ * address, the household's open case and the quick-fix check) and its lists as JSON arrays (signals, contact
+ * attempts, planned actions, hand-overs, the open case's debt-help requests, earlier meldingen at the address) and
+ * the names of the users it mentions. One statement instead of eleven: the view is opened all day long, and every
+ * round trip holds a pooled connection while the event loop serves other requests.
  */
 export async function findWorkForView(tx: Orm, municipalityId: string, id: string) {
   const [row] = await tx
@@ -191,6 +268,13 @@ export async function findWorkForView(tx: Orm, municipalityId: string, id: strin
       address: addresses,
       openCase: householdCases,
       quickFix: quickFixChecks,
+      signals: sql<JsonRow[]>`${jsonRows(viewSignalsSql)}`,
+      attempts: sql<JsonRow[]>`${jsonRows(viewAttemptsSql)}`,
+      actions: sql<JsonRow[]>`${jsonRows(viewActionsSql)}`,
+      handovers: sql<JsonRow[]>`${jsonRows(viewHandoversSql)}`,
+      openCaseDebtHelp: sql<JsonRow[]>`${jsonRows(viewDebtHelpSql)}`,
+      earlier: sql<JsonRow[]>`${jsonRows(viewEarlierSql)}`,
+      names: sql<Record<string, string>>`${viewNamesSql}`,
     })
     .from(meldingen)
     .leftJoin(workQueues, eq(workQueues.id, meldingen.queueId))
@@ -219,7 +303,31 @@ export async function findWorkForView(tx: Orm, municipalityId: string, id: strin
     )
     .where(and(eq(meldingen.municipalityId, municipalityId), eq(meldingen.id, id)))
     .limit(1);
-  return row;
+  if (!row) return undefined;
+  const { signals: s, attempts, actions, handovers, openCaseDebtHelp, earlier, names, ...rest } = row;
+  return {
+    ...rest,
+    signals: rowsFromJson(signals, s).map((signal, i) => ({
+      signal,
+      partnerName: (s[i]?.['view:partner_name'] as string | null) ?? null,
+      partnerType: (s[i]?.['view:partner_type'] as string | null) ?? null,
+    })),
+    attempts: rowsFromJson(contactAttempts, attempts),
+    actions: rowsFromJson(plannedActions, actions),
+    handovers: rowsFromJson(meldingHandovers, handovers),
+    openCaseDebtHelp: rowsFromJson(debtHelpRequests, openCaseDebtHelp),
+    earlier: earlier.map((e) => ({
+      id: e.id as string,
+      periodStart: e.period_start as string,
+      status: e.status as MeldingRow['status'],
+      eindresultaat: e.eindresultaat as MeldingRow['eindresultaat'],
+      closedAt: e.closed_at ? new Date(e.closed_at as string) : null,
+      contactAttempts: e.contact_attempts as number,
+      lastContact: e.last_contact as string | null,
+      reached: e.reached as boolean,
+    })),
+    names: new Map(Object.entries(names)),
+  };
 }
 
 export type QueueCountRow = {

@@ -26,7 +26,6 @@ import type { JobQueue } from '../../../jobs/queue.ts';
 import { PURPOSES, recordAudit } from '../../audit/service.ts';
 import type { BrpAdapter, BrpPerson } from '../../brp/adapter.ts';
 import { presentSignal } from '../meldingen/presenter.ts';
-import * as meldingRepo from '../meldingen/repository.ts';
 import {
   addDays,
   DEFAULT_FOLLOWUP_SETTINGS,
@@ -343,16 +342,22 @@ export async function getMeldingView(db: Orm, ctx: UserContext, deps: FollowupDe
   return db.transaction(async (tx) => {
     const found = await repo.findWorkForView(tx, ctx.municipalityId, id);
     if (!found) throw problems.notFound();
-    const { settings, address, openCase, quickFix, ...row } = found;
+    const {
+      settings,
+      address,
+      openCase,
+      quickFix,
+      signals: signalRows,
+      attempts,
+      actions,
+      handovers,
+      openCaseDebtHelp,
+      earlier,
+      names,
+      ...row
+    } = found;
     const m = row.melding;
     const c = clockFrom(settingsOf(settings), deps);
-    const [signalRows, attempts, actions, handovers, earlier] = [
-      await meldingRepo.signalsOfMelding(tx, ctx.municipalityId, id),
-      await repo.contactAttemptsOf(tx, ctx.municipalityId, id),
-      await repo.plannedActionsOf(tx, ctx.municipalityId, id),
-      await repo.handoversOf(tx, ctx.municipalityId, id),
-      await repo.earlierMeldingen(tx, ctx.municipalityId, m),
-    ];
     const members = m.householdId
       ? (await deps.brp(tx).household(ctx.municipalityId, m.householdId)).members
       : [];
@@ -363,19 +368,19 @@ export async function getMeldingView(db: Orm, ctx: UserContext, deps: FollowupDe
     const caseFromHandover = !householdCase
       ? handovers.find((h) => h.householdCaseId)?.householdCaseId
       : undefined;
+    // Rare: no open case, but a hand-over to a case (since closed): that case, its requests and its regisseur's name
+    // are read here; everything else came with the melding.
     const theCase =
       householdCase ??
       (caseFromHandover ? await repo.findCase(tx, ctx.municipalityId, caseFromHandover) : undefined);
-    const debtHelp = theCase ? await repo.debtHelpOfCase(tx, ctx.municipalityId, theCase.id) : [];
-    const names = await repo.userNames(tx, [
-      m.assignedTo,
-      m.closedBy,
-      ...attempts.map((a) => a.createdBy),
-      ...actions.map((a) => a.assignedTo),
-      ...handovers.map((h) => h.createdBy),
-      quickFix?.assignedTo ?? null,
-      theCase?.regisseurId ?? null,
-    ]);
+    const debtHelp = householdCase
+      ? openCaseDebtHelp
+      : theCase
+        ? await repo.debtHelpOfCase(tx, ctx.municipalityId, theCase.id)
+        : [];
+    if (!householdCase && theCase?.regisseurId && !names.has(theCase.regisseurId)) {
+      for (const [k, v] of await repo.userNames(tx, [theCase.regisseurId])) names.set(k, v);
+    }
     const deadlines = deadlinesOf(c, row);
     const movedOut = householdMovedOut(members);
     const plannedOpen = actions.filter((a) => a.status === 'gepland');
