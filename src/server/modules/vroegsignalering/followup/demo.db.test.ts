@@ -1,6 +1,8 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../../../../../test/harness.ts';
 import { DDAS_CONTACTSOORTEN, DDAS_EINDRESULTATEN } from '../../../../shared/ddas.ts';
+import { addresses, householdCases, quickFixChecks } from '../../../db/schema.ts';
 import type { Vangnet } from '../../../server.ts';
 import * as meldingRepo from '../meldingen/repository.ts';
 import * as repo from './repository.ts';
@@ -51,7 +53,20 @@ describe('demo follow-up data', () => {
     );
     expect(rows.length).toBeGreaterThan(20);
     const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
-    const seen = { signals: 0, attempts: 0, actions: 0, handovers: 0, earlier: 0, debtHelp: 0, names: 0 };
+    const seen = {
+      address: 0,
+      openCase: 0,
+      quickFix: 0,
+      queue: 0,
+      assignee: 0,
+      signals: 0,
+      attempts: 0,
+      actions: 0,
+      handovers: 0,
+      earlier: 0,
+      debtHelp: 0,
+      names: 0,
+    };
     for (const { id, municipality_id: mid } of rows) {
       const b = await repo.findWorkForView(orm, mid, id);
       if (!b) throw new Error(`melding ${id} not found`);
@@ -71,6 +86,36 @@ describe('demo follow-up data', () => {
         b.quickFix?.assignedTo ?? null,
         b.openCase?.regisseurId ?? null,
       ]);
+      // The melding and what exists at most once per melding, as the joins of findWork and plain selects read them.
+      const work = await repo.findWork(orm, mid, id);
+      const { melding, queueName, assigneeName, firstContactOn, firstReachedOn, ruleVersion } = b;
+      expect({ melding, queueName, assigneeName, firstContactOn, firstReachedOn, ruleVersion }).toEqual(work);
+      expect(b.settings).toEqual((await repo.findSettings(orm, mid)) ?? null);
+      const [address] = m.addressId
+        ? await orm
+            .select()
+            .from(addresses)
+            .where(and(eq(addresses.municipalityId, mid), eq(addresses.id, m.addressId)))
+        : [];
+      expect(b.address).toEqual(address ?? null);
+      const [openCase] = m.householdId
+        ? await orm
+            .select()
+            .from(householdCases)
+            .where(
+              and(
+                eq(householdCases.municipalityId, mid),
+                eq(householdCases.householdId, m.householdId),
+                eq(householdCases.status, 'open'),
+              ),
+            )
+        : [];
+      expect(b.openCase).toEqual(openCase ?? null);
+      const [quickFix] = await orm
+        .select()
+        .from(quickFixChecks)
+        .where(and(eq(quickFixChecks.municipalityId, mid), eq(quickFixChecks.meldingId, id)));
+      expect(b.quickFix).toEqual(quickFix ?? null);
       const sigKey = (x: (typeof signals)[number]) => x.signal.id;
       expect([...b.signals].sort((x, y) => sigKey(x).localeCompare(sigKey(y)))).toEqual(
         [...signals].sort((x, y) => sigKey(x).localeCompare(sigKey(y))),
@@ -86,6 +131,11 @@ describe('demo follow-up data', () => {
       expect(b.attempts.map((x) => x.datum)).toEqual(attempts.map((x) => x.datum));
       expect(b.actions.map((x) => x.plannedFor)).toEqual(actions.map((x) => x.plannedFor));
       expect(b.earlier.map((x) => x.id)).toEqual(earlier.map((x) => x.id));
+      seen.address += b.address ? 1 : 0;
+      seen.openCase += b.openCase ? 1 : 0;
+      seen.quickFix += b.quickFix ? 1 : 0;
+      seen.queue += b.queueName ? 1 : 0;
+      seen.assignee += b.assigneeName ? 1 : 0;
       seen.signals += b.signals.length;
       seen.attempts += b.attempts.length;
       seen.actions += b.actions.length;
