@@ -223,6 +223,8 @@ try {
     COOKIE_SECURE: 'false',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     IMPORT_DIR: importDir,
+    // For comparing: BENCH_NAMED_STATEMENTS=false runs the views as unnamed statements.
+    DATABASE_NAMED_STATEMENTS: process.env.BENCH_NAMED_STATEMENTS ?? 'true',
   });
   const vangnet = await createVangnet(config, createLogger('silent'), {
     database: db,

@@ -11,6 +11,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('localhost'),
   DATABASE_URL: z.string().optional(),
+  // Off behind a connection pooler in transaction mode that does not keep prepared statements (src/server/db/named.ts).
+  DATABASE_NAMED_STATEMENTS: bool.default(true),
   DATA_DIR: z.string().default('./data'),
   IMPORT_DIR: z.string().optional(),
   PUBLIC_URL: z.string().url().optional(),
@@ -68,6 +70,7 @@ export type Config = {
    * outside production, e.g. for a benchmark that measures the API rather than the limiter.
    */
   rateLimit: { enabled: boolean; maxPerMinute: number };
+  namedStatements: boolean;
   jobsEnabled: boolean;
   /** DDAS: the CBS pull API (POST /api/v1{apiBasePath}/gegevens) and the export. Files are PEM. */
   ddas: {
@@ -159,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : null,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     rateLimit: { enabled: e.RATE_LIMIT_ENABLED, maxPerMinute: e.RATE_LIMIT_MAX },
+    namedStatements: e.DATABASE_NAMED_STATEMENTS,
     jobsEnabled: e.JOBS_ENABLED,
     ddas: {
       codeGegevensleverancier: e.DDAS_CODE_GEGEVENSLEVERANCIER,

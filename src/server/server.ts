@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
+import { setNamedStatements } from './db/named.ts';
 import { type JobQueue, registerWorker, startJobQueue } from './jobs/queue.ts';
 import { deleteExpiredSessionsJob } from './modules/auth/jobs.ts';
 import { registerHouseholdJobs } from './modules/households/appointments/jobs.ts';
@@ -32,6 +33,7 @@ export async function createVangnet(
   logger: Logger,
   opts: { database?: Database; demoInhabitants?: number; demoSignals?: boolean } = {},
 ): Promise<Vangnet> {
+  setNamedStatements(config.namedStatements);
   const database = opts.database ?? (await openDatabase(config.database));
   try {
     const applied = await migrate(database);

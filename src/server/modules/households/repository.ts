@@ -3,6 +3,7 @@
 // text with microseconds so keyset pages never skip or repeat a row.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client.ts';
+import { executeNamed } from '../../db/named.ts';
 
 function rows<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
@@ -1124,9 +1125,11 @@ export async function viewBundle(
   },
 ): Promise<ViewBundle> {
   const m = municipalityId;
-  const row = await one<ViewBundle>(
-    tx,
-    sql`SELECT ${p.members ? agg(membersSql(m, caseId)) : none} AS members,
+  // The largest statement of the module and the one every opening of a household runs: prepared once per connection.
+  const [row] = rows<ViewBundle>(
+    await executeNamed(
+      tx,
+      sql`SELECT ${p.members ? agg(membersSql(m, caseId)) : none} AS members,
                ${p.handovers ? agg(handoversSql(m, caseId)) : none} AS handovers,
                ${p.network ? agg(networkSql(m, caseId)) : none} AS network,
                ${agg(consentsSql(m, caseId))} AS consents,
@@ -1137,6 +1140,7 @@ export async function viewBundle(
                ${p.goals ? agg(goalEventsSql(m, caseId)) : none} AS events,
                ${p.referrals ? agg(referralsSql(m, caseId)) : none} AS referrals,
                ${p.timeline ? agg(timelineSql({ municipalityId: m, caseId, ...p.timeline })) : none} AS timeline`,
+    ),
   );
   if (!row) throw new Error('view bundle returned nothing');
   return row;
