@@ -2,8 +2,10 @@
 // voorzieningen (pre-filled by the rules engine's scan) are checked before anyone may approve. Approval respects
 // the approver's limit, never the requester's own request, four eyes above the set amount, and never more than
 // the budget has left: the final approval locks the budget row, so concurrent approvals cannot overspend.
+
 import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
+import { lastAllowedDay } from '../../../shared/calendar.ts';
 import type { InvalidParam } from '../../../shared/problem.ts';
 import {
   type BudgetBody,
@@ -524,7 +526,7 @@ export async function recordPayment(
     if (r.status !== 'goedgekeurd') {
       throw err(409, 'niet-goedgekeurd', 'Only an approved request can be paid.');
     }
-    if (body.paidOn > deps.today()) {
+    if (body.paidOn > lastAllowedDay(deps.today())) {
       check('The payment is not valid.', [
         { name: 'body.paidOn', code: 'in_future', reason: 'This date lies in the future.' },
       ]);

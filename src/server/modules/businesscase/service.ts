@@ -1,9 +1,11 @@
 // Use cases of the business case: the versioned price list (with its CSV import), the assumptions and scenario
 // copies, interventions and their outcomes, the view per intervention type and period (CSV, PDF), and the
 // "wat werkt" catalogue with its export file. One transaction per use case, audit row in it.
+
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
+import { lastAllowedDay } from '../../../shared/calendar.ts';
 import type { InvalidParam } from '../../../shared/problem.ts';
 import {
   type Assumptions,
@@ -400,7 +402,7 @@ export async function recordIntervention(
         reason: 'Not a household plan here',
       });
     }
-    if (body.startedOn > deps.today()) {
+    if (body.startedOn > lastAllowedDay(deps.today())) {
       bad.push({ name: 'body.startedOn', code: 'in_future', reason: 'This date lies in the future.' });
     }
     check('The intervention is not valid.', bad);
@@ -447,7 +449,7 @@ export async function recordOutcome(
     if (!known.has(body.riskCode)) {
       bad.push({ name: 'body.riskCode', code: 'unknown_risk', reason: 'Not a risk of the price list' });
     }
-    if (body.recordedOn > deps.today()) {
+    if (body.recordedOn > lastAllowedDay(deps.today())) {
       bad.push({ name: 'body.recordedOn', code: 'in_future', reason: 'This date lies in the future.' });
     }
     if (body.recordedOn < i.started_on) {

@@ -1,7 +1,9 @@
 // Reading a debt list (schuldenlijst) from CSV. Pure: text in, the good debts and every problem (line, column,
 // reason) out. A bad line is left out and reported; the good lines are kept. The cell parsers are the ones of the
 // vroegsignalering import (Dutch amounts and dates).
+
 import { parse } from 'csv-parse/sync';
+import { lastAllowedDay } from '../../../shared/calendar.ts';
 import {
   DEBT_STATUSES,
   type DebtStatus,
@@ -244,7 +246,8 @@ export function parseDebtCsv(
     if (dateCell && dateCell.value !== '') {
       const d = parseDate(dateCell.value);
       if (!d.ok) bad(dateCell.column, 'invalid_date', `"${dateCell.value}" is not a date.`);
-      else if (d.value > opts.today) bad(dateCell.column, 'in_future', 'The peildatum lies in the future.');
+      else if (d.value > lastAllowedDay(opts.today))
+        bad(dateCell.column, 'in_future', 'The peildatum lies in the future.');
       else if (d.value < '1900-01-01')
         bad(dateCell.column, 'invalid_date', 'The peildatum is implausibly early.');
       else establishedOn = d.value;

@@ -1,7 +1,9 @@
 // Use cases of budgetmaatjes: organisations and coordinators, volunteers, residents' requests, ranked matching, the
 // coordinator's match, and the volunteer's own work (meetings, progress on the plan's goals, escalation). Each use
 // case checks the policy, works in ONE transaction and writes its audit row in it (also for reads of personal data).
+
 import type { z } from 'zod';
+import { lastAllowedDay } from '../../../shared/calendar.ts';
 import type { InvalidParam } from '../../../shared/problem.ts';
 import type {
   EscalationBody,
@@ -352,7 +354,7 @@ export async function createRequest(
     if (body.wijkId && !(await repo.wijkExists(tx, ctx.municipalityId, body.wijkId))) {
       bad.push({ name: 'body.wijkId', code: 'unknown_wijk', reason: 'Not a wijk of this municipality' });
     }
-    if (body.consentGivenOn > deps.today()) {
+    if (body.consentGivenOn > lastAllowedDay(deps.today())) {
       bad.push({ name: 'body.consentGivenOn', code: 'in_future', reason: 'This date lies in the future.' });
     }
     check('The request is not valid.', bad);
@@ -613,7 +615,7 @@ export async function endMatch(
       }
     }
     const endedOn = body.endedOn ?? deps.today();
-    if (endedOn > deps.today()) {
+    if (endedOn > lastAllowedDay(deps.today())) {
       throw problems.badRequest('The end date is not valid.', [
         { name: 'body.endedOn', code: 'in_future', reason: 'This date lies in the future.' },
       ]);
@@ -741,7 +743,7 @@ export async function logMeeting(
     if (m.status !== 'actief') throw matchEnded();
     const today = deps.today();
     const bad: InvalidParam[] = [];
-    if (body.metOn > today)
+    if (body.metOn > lastAllowedDay(today))
       bad.push({ name: 'body.metOn', code: 'in_future', reason: 'This date lies in the future.' });
     if (body.goalId) {
       const categories = m.network_member_id

@@ -1,0 +1,20 @@
+// Calendar days as the Netherlands counts them. The server's clock days are UTC; a Dutch day begins one or two
+// hours earlier, and a worker entering "today" just after midnight must not be told the day lies in the future.
+
+/** Today's date in the Netherlands (Europe/Amsterdam), as YYYY-MM-DD. */
+export function todayInNetherlands(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The last day that is not "in the future" when the server's today is `today`: the Dutch date when the Dutch day
+ * has already begun (only in the hours around midnight, so an injected test date is left alone), else `today`.
+ */
+export function lastAllowedDay(today: string, now: Date = new Date()): string {
+  const dutch = todayInNetherlands(now);
+  return dutch === nextDay(today) ? dutch : today;
+}
