@@ -3,6 +3,7 @@ import http from 'node:http';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startTestApp, TestClient } from '../../../../../test/harness.ts';
+import { todayInNetherlands } from '../../../../shared/calendar.ts';
 import { type Config, loadConfig } from '../../../config.ts';
 import type { Vangnet } from '../../../server.ts';
 import { PdfFile } from './pdf-inspect.ts';
@@ -432,6 +433,8 @@ describe('outreach: letters, cards, e-mail and text messages, each a contact att
       );
       return { ...m, signals: signals.map((s) => s.ddas_status) };
     };
+    // A letter is dated and registered on the Dutch calendar day (the outreach service's clock).
+    const dutchToday = todayInNetherlands();
     const letter = await newMelding();
     const before = await state(letter);
     expect(before).toMatchObject({ status: 'open', taken: null, signals: ['Nog niet opgepakt'] });
@@ -443,8 +446,8 @@ describe('outreach: letters, cards, e-mail and text messages, each a contact att
     const after = await state(letter);
     expect(after).toMatchObject({
       status: 'in_behandeling',
-      taken: today,
-      first: today,
+      taken: dutchToday,
+      first: dutchToday,
       signals: ['Opgepakt'],
     });
     expect(after.version).toBe((before.version ?? 0) + 1);
@@ -455,7 +458,7 @@ describe('outreach: letters, cards, e-mail and text messages, each a contact att
     ).toBe(200);
     expect(await state(mail)).toMatchObject({
       status: 'in_behandeling',
-      taken: today,
+      taken: dutchToday,
       signals: ['Opgepakt'],
     });
   });
