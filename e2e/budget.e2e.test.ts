@@ -178,9 +178,11 @@ describe('maatwerkbudget and budgetmaatjes in the browser', { timeout: 240_000 }
       await page.locator(`a[href="${requestPath}"]`).click();
       await page.waitForURL(`**${requestPath}`);
       await settled(page);
-      expect(plain(await page.getByRole('region', { name: 'Besluit', exact: true }).textContent())).toContain(
-        'Uw limiet in dit budget: € 2.000,00.',
-      );
+      // The limit appears once the approver's budget role has loaded, after the panel itself.
+      const decision = page.getByRole('region', { name: 'Besluit', exact: true });
+      await expect
+        .poll(async () => plain(await decision.textContent()))
+        .toContain('Uw limiet in dit budget: € 2.000,00.');
       await page.getByRole('button', { name: 'Akkoord geven' }).click();
       await page.getByText('De aanvraag is goedgekeurd.').waitFor();
       expect(await page.locator('.vangnet-budget-status').first().textContent()).toBe('Goedgekeurd');

@@ -124,7 +124,8 @@ describe('debt help in the browser', { timeout: 240_000 }, () => {
       await link.click();
       await page.waitForURL(`**/schuldhulp/trajecten/${intake.id}`);
       await settled(page);
-      expect(await page.locator('h1').textContent()).toMatch(/^Schuldhulp voor /);
+      // The heading names the clients once the trajectory has loaded ("Schuldhulptraject" until then).
+      await expect.poll(() => page.locator('h1').textContent()).toMatch(/^Schuldhulp voor /);
       expect(await page.locator('[aria-current="step"]').textContent()).toContain('Intake');
 
       // The decision, first without choosing which: the API's error is shown at the field.
@@ -248,7 +249,8 @@ describe('debt help in the browser', { timeout: 240_000 }, () => {
       await link.click();
       await page.waitForURL(`**/schuldhulp/trajecten/${plan.id}`);
       await settled(page);
-      expect(await page.locator('h1').textContent()).toMatch(/^Schuldhulp voor /);
+      // The heading names the clients once the trajectory has loaded ("Schuldhulptraject" until then).
+      await expect.poll(() => page.locator('h1').textContent()).toMatch(/^Schuldhulp voor /);
       // Reading only: no forms to record a step.
       expect(await page.getByRole('button', { name: /vastleggen$/ }).count()).toBe(0);
       await checkPage(page, 'trajectory for the regisseur');
