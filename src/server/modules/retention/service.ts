@@ -2,7 +2,9 @@
 // has passed, in place and irreversibly, and keeps what statistics and the six-month look-back need (dates,
 // codes, amounts, the address fingerprint in signal_fingerprints). A melding under a legal hold is skipped.
 // Each batch of deletions and the report of the run are written to the audit log (ids and counts only).
+
 import type { z } from 'zod';
+import { todayInNetherlands } from '../../../shared/calendar.ts';
 import {
   type LegalHoldBody,
   RETENTION_DEFAULTS,
@@ -23,9 +25,7 @@ const purpose = PURPOSES.earlySignalling;
 const BATCH = 500;
 
 /** Today in the Netherlands (YYYY-MM-DD): the terms are counted in Dutch calendar days. */
-export function dutchToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
-}
+export const dutchToday = todayInNetherlands;
 
 /** The date `months` calendar months before `date` (the last day of a shorter month when it does not exist). */
 export function monthsBefore(date: string, months: number): string {

@@ -1,8 +1,10 @@
 // Outreach use cases: templates and settings, the worker's contact card, letters (one or a werkbakje's batch)
 // and e-mail/text messages. Every letter printed and every message delivered is a DDAS contact attempt, written
 // in the same transaction as the message record; every read of personal data is audited.
+
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
+import { todayInNetherlands } from '../../../../shared/calendar.ts';
 import {
   CHANNEL_CONTACTSOORT,
   type ContactCardBody,
@@ -48,9 +50,8 @@ function newReference(): string {
   return [...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join('');
 }
 
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-}
+// Letters are dated on the Dutch calendar day.
+const today = (): string => todayInNetherlands();
 
 /** DDAS EnumDagdeel of now, Dutch time. */
 function dagdeel(): 'Ochtend' | 'Middag' | 'Avond' {
