@@ -37,6 +37,7 @@ export class WorkCalendar {
   // A work list computes the deadlines of every row from the same few weeks of days: each day is looked up once.
   private readonly known = new Map<string, boolean>();
   private readonly added = new Map<string, string>();
+  private readonly dues = new Map<string, string>();
 
   constructor(private readonly settings: FollowupSettings) {
     this.closed = new Set(settings.extraClosingDays);
@@ -80,7 +81,14 @@ export class WorkCalendar {
    * Algemene termijnenwet does for statutory terms.
    */
   due(from: string, days: number, unit: 'kalenderdagen' | 'werkdagen'): string {
-    return unit === 'werkdagen' ? this.addWorkingDays(from, days) : this.nextWorkingDay(addDays(from, days));
+    if (unit === 'werkdagen') return this.addWorkingDays(from, days);
+    const key = `${from}+${days}`;
+    let day = this.dues.get(key);
+    if (day === undefined) {
+      day = this.nextWorkingDay(addDays(from, days));
+      this.dues.set(key, day);
+    }
+    return day;
   }
 
   /** The closed weekdays of a year (public holidays and closing days), for the settings screen. */

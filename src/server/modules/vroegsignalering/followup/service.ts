@@ -746,12 +746,13 @@ export async function getAgenda(
     });
     const today = deps.today();
     return {
-      items: rows.map((r) => ({
-        ...presentPlannedAction(r.action, names),
-        meldingStatus: r.meldingStatus,
-        isCrisis: r.isCrisis,
-        overdue: r.action.plannedFor < today,
-      })),
+      items: rows.map((r) =>
+        Object.assign(presentPlannedAction(r.action, names), {
+          meldingStatus: r.meldingStatus,
+          isCrisis: r.isCrisis,
+          overdue: r.action.plannedFor < today,
+        }),
+      ),
       nextCursor: null,
     };
   });
