@@ -131,6 +131,40 @@ async function* lineChunks(file: string): AsyncGenerator<string> {
   if (buf.length) yield `${buf.join('\n')}\n`;
 }
 
+const FLOOR_TABLES = ['signals', 'meldingen', 'signal_import_rows', 'signal_fingerprints'];
+
+/**
+ * The floor under the pipeline: the rows it wrote (signals, meldingen, the ledger, the fingerprints), inserted
+ * again in one statement per table into empty copies with the same indexes, checks and foreign keys, without any
+ * reading, matching or deciding. Empty tables and no triggers make this an optimistic floor.
+ */
+async function measureStorageFloor(db: Database): Promise<{ ms: number; parts: string }> {
+  const prepared: { table: string; columns: string }[] = [];
+  for (const table of FLOOR_TABLES) {
+    await db.query(`CREATE TABLE bench_floor_${table} (LIKE ${table} INCLUDING ALL)`);
+    const fks = await db.query<{ def: string }>(
+      "SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'f'",
+      [table],
+    );
+    for (const fk of fks) await db.query(`ALTER TABLE bench_floor_${table} ADD ${fk.def}`);
+    const cols = await db.query<{ name: string }>(
+      `SELECT quote_ident(attname) AS name FROM pg_attribute
+        WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''
+        ORDER BY attnum`,
+      [table],
+    );
+    prepared.push({ table, columns: cols.map((c) => c.name).join(', ') });
+  }
+  const parts: string[] = [];
+  const t = performance.now();
+  for (const { table, columns } of prepared) {
+    const started = performance.now();
+    await db.query(`INSERT INTO bench_floor_${table} (${columns}) SELECT ${columns} FROM ${table}`);
+    parts.push(`${table} ${secs(performance.now() - started)}`);
+  }
+  return { ms: performance.now() - t, parts: parts.join(', ') };
+}
+
 const { db, drop } = await open();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vangnet-intake-bench-'));
 try {
@@ -230,6 +264,8 @@ try {
   }>('SELECT status, accepted_rows, quarantined_rows, duplicate_rows FROM signal_imports WHERE id = $1', [
     imp.id,
   ]);
+  const floor = await measureStorageFloor(db);
+  const floorMs = floor.ms;
   const [stats] = await db.query<{ matched: number; meldingen: number }>(
     `SELECT (SELECT count(*)::int FROM signals WHERE match_status = 'matched') AS matched,
             (SELECT count(*)::int FROM meldingen) AS meldingen`,
@@ -251,8 +287,19 @@ try {
       .toLocaleString('en')
       .padStart(12)}`,
   );
+  console.log(
+    `  (c) storing its rows alone              ${secs(floorMs).padStart(8)}   ${Math.round(
+      lines / (floorMs / 1000),
+    )
+      .toLocaleString('en')
+      .padStart(12)}`,
+  );
   console.log('');
   console.log(`  ratio pipeline / plain COPY: ${(pipelineMs / copyMs).toFixed(1)}x (target: within 5x)`);
+  console.log(
+    `  ratio storing alone / plain COPY: ${(floorMs / copyMs).toFixed(1)}x (the floor under any pipeline that keeps these rows)`,
+  );
+  console.log(`  storing alone, per table: ${floor.parts}`);
   console.log(
     `  peak RSS during the pipeline: ${mb(peakRss)} (before: ${mb(rssBefore)}; target under 1 GiB)`,
   );
