@@ -384,11 +384,15 @@ describe('maatwerkbudget and budgetmaatjes in the browser', { timeout: 240_000 }
           (h) => String(h).split('/').at(-1) ?? '',
         );
       const seen = new Set<string>();
-      expect(await rows.count()).toBe(50);
+      // The table appears once the role and the first page have loaded, which can be after the heading.
+      await expect.poll(() => rows.count()).toBe(50);
       for (const id of await links()) seen.add(id);
       await checkPage(page, 'the first page of requests');
       for (let i = 0; i < 4; i++) {
+        const shown = (await links())[0];
         await page.getByRole('button', { name: 'Volgende' }).click();
+        // The next page has replaced this one once its first request differs.
+        await expect.poll(async () => (await links())[0]).not.toBe(shown);
         await settled(page);
         for (const id of await links()) seen.add(id);
       }
@@ -398,7 +402,7 @@ describe('maatwerkbudget and budgetmaatjes in the browser', { timeout: 240_000 }
       expect(seen.size).toBe(205);
       await page.getByRole('button', { name: 'Vorige' }).click();
       await settled(page);
-      expect(await rows.count()).toBe(50);
+      await expect.poll(() => rows.count()).toBe(50);
       expect(problems.errors).toEqual([]);
     });
   });
