@@ -49,3 +49,11 @@ export async function selectNamed<R>(query: {
   if (!enabled) return query.execute();
   return query.prepare(nameOf(query.toSQL().sql)).execute();
 }
+
+/**
+ * The name for a drizzle query prepared once and kept (`.prepare(name)`): a name from its text when named
+ * statements are enabled, else '' (unnamed, parsed and planned at every execution).
+ */
+export function preparedName(query: { toSQL(): { sql: string } }): string {
+  return enabled ? nameOf(query.toSQL().sql) : '';
+}
