@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastAllowedDay, todayInNetherlands } from './calendar.ts';
+import { dutchDateOf, lastAllowedDay, todayInNetherlands } from './calendar.ts';
 
 describe('Dutch calendar days', () => {
   it('knows the Dutch date is a day ahead of UTC around midnight, in winter and summer time', () => {
@@ -14,5 +14,17 @@ describe('Dutch calendar days', () => {
     expect(lastAllowedDay('2026-11-26', new Date('2026-11-26T12:00:00Z'))).toBe('2026-11-26');
     // An injected test date far from the clock stays what it is.
     expect(lastAllowedDay('2026-03-10', justAfterDutchMidnight)).toBe('2026-03-10');
+  });
+
+  it('gives the Dutch date of any instant, on both sides of the changes of the clock', () => {
+    expect(dutchDateOf(new Date('2026-11-26T22:59:59Z'))).toBe('2026-11-26');
+    expect(dutchDateOf(new Date('2026-11-26T23:00:00Z'))).toBe('2026-11-27');
+    expect(dutchDateOf(new Date('2026-07-01T21:59:59Z'))).toBe('2026-07-01');
+    expect(dutchDateOf(new Date('2026-07-01T22:00:00Z'))).toBe('2026-07-02');
+    // Summer time ends on 25 October 2026 (03:00 becomes 02:00): 23:00 UTC that evening is past midnight.
+    expect(dutchDateOf(new Date('2026-10-25T22:59:00Z'))).toBe('2026-10-25');
+    expect(dutchDateOf(new Date('2026-10-25T23:00:00Z'))).toBe('2026-10-26');
+    // Asked again within the same hour: the kept answer is still right.
+    expect(dutchDateOf(new Date('2026-11-26T23:59:59Z'))).toBe('2026-11-27');
   });
 });

@@ -18,6 +18,22 @@ export function todayInNetherlands(now: Date = new Date()): string {
   return lastDay;
 }
 
+// The Dutch date changes on a whole UTC hour (22:00 or 23:00 UTC), so every instant of one UTC hour has the same
+// Dutch date: kept per hour, as work lists ask it for every row.
+const dutchDateByHour = new Map<number, string>();
+
+/** The date in the Netherlands (Europe/Amsterdam) of an instant, as YYYY-MM-DD. */
+export function dutchDateOf(instant: Date): string {
+  const hour = Math.floor(instant.getTime() / 3_600_000);
+  let day = dutchDateByHour.get(hour);
+  if (day === undefined) {
+    day = amsterdam.format(instant);
+    if (dutchDateByHour.size >= 50_000) dutchDateByHour.clear();
+    dutchDateByHour.set(hour, day);
+  }
+  return day;
+}
+
 function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
