@@ -1,11 +1,13 @@
 // The DDAS SHV export command as operators run it: real child processes on the embedded demo database, right after
 // the server (src/server/main.ts, what `npm start` runs) seeded it on first start.
+
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInNetherlands } from '../../shared/calendar.ts';
 import { openDatabase } from '../db/client.ts';
 import { validateShvDocument } from '../modules/schuldhulp/ddas/validate.ts';
 
@@ -47,7 +49,7 @@ function run(
 describe('npm run ddas:export-shv', () => {
   let dir: string;
   let env: Record<string, string>;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInNetherlands();
   const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
   const exportCli = (...args: string[]) => run('src/server/cli/ddas-export-shv.ts', args, env);
 

@@ -1,11 +1,13 @@
 // The DDAS export command as operators run it: real child processes on the embedded demo database, right after
 // the server (src/server/main.ts, what `npm start` runs) seeded it on first start.
+
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInNetherlands } from '../../shared/calendar.ts';
 import { openDatabase } from '../db/client.ts';
 import { validateDocument } from '../modules/ddas/validate.ts';
 
@@ -64,7 +66,7 @@ describe('npm run ddas:export', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('exports the demo region to standard output as a valid Uitwisselmodel', async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInNetherlands();
     const year = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
     const res = await exportCli('--van', year, '--tot', today);
     expect(res.stderr).toContain('valid DDAS vroegsignalering v1.2 export for Regio Voorbeeld');
@@ -141,7 +143,7 @@ describe('npm run ddas:export', () => {
     }
     expect(meldingId).toBeDefined();
     const out = path.join(dir, 'ongeldig.json');
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInNetherlands();
     const res = await exportCli('--van', '2022-01-01', '--tot', today, '--out', out);
     expect(res.code).toBe(3);
     expect(res.stderr).toContain(`vroegsignaalzaak ${meldingId}`);

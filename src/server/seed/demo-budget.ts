@@ -3,7 +3,9 @@
 // source says so), and a year of interventions with outcomes so the business-case view has something to show: the
 // main types on enough households to be shown to a policy adviser, budgetmaatje and maatwerkbudget on too few ("<5").
 // Values are derived from a fixed seed: the same demo every time. Only for the municipality with demo staff.
+
 import { type SQL, sql } from 'drizzle-orm';
+import { todayInNetherlands } from '../../shared/calendar.ts';
 import type { Orm } from '../db/client.ts';
 
 async function all<T>(tx: Orm, q: SQL): Promise<T[]> {
@@ -144,7 +146,7 @@ export async function seedDemoBudget(db: Orm, municipalityId: string): Promise<v
     const beleid = user('beleid');
     if (!regisseur || !coordinator || !vrijwilliger || !schuldhulp || !beheer || !beleid) return;
     const rnd = random(9009);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInNetherlands();
     const year = Number(today.slice(0, 4));
     const yearStart = `${year}-01-01`;
     const wijken = (

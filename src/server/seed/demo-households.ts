@@ -5,7 +5,9 @@
 // (modules/schuldhulp) adds its phases to these households in its own seed. Appointments: a home visit that took
 // place and a coming talk in the first plan; in the new plan a first conversation with the preparation call and
 // its letter, and a referral past its reminder date without an answer (the reminder job runs at the end).
+
 import { sql } from 'drizzle-orm';
+import { todayInNetherlands } from '../../shared/calendar.ts';
 import { permissionsFor, type StaffRole } from '../../shared/roles.ts';
 import { ZRM_DOMAINS, type ZrmDomain } from '../../shared/schemas/households.ts';
 import type { Database, Orm } from '../db/client.ts';
@@ -71,7 +73,7 @@ async function demoUser(
 }
 
 /** Returns how many household plans it opened. */
-export async function seedDemoHouseholds(database: Database, today = new Date().toISOString().slice(0, 10)) {
+export async function seedDemoHouseholds(database: Database, today = todayInNetherlands()) {
   const [m] = await database.query<{ id: string; region_id: string }>(
     "SELECT id, region_id FROM municipalities WHERE cbs_code = '9901'",
   );

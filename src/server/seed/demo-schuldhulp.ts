@@ -1,7 +1,9 @@
 // Demo debt-help trajectories: one household in every phase (fresh aanmelding, crisis, an overdue first
 // conversation, intake, plan with stabilisatie, schuldregeling, dwangakkoord, nazorg, uitstroom), each with debts
 // per creditor. Dates are relative to today, so the clocks show every state. Deterministic per municipality.
+
 import { sql } from 'drizzle-orm';
+import { todayInNetherlands } from '../../shared/calendar.ts';
 import type { DebtStatus, ShvSchuldensoort } from '../../shared/ddas-shv.ts';
 import type { Database } from '../db/client.ts';
 import { firstConversationDue } from '../modules/schuldhulp/clocks.ts';
@@ -216,7 +218,7 @@ const PLANS: Plan[] = [
 export async function seedDemoSchuldhulp(
   database: Database,
   municipality: { id: string; seed: number },
-  today = new Date().toISOString().slice(0, 10),
+  today = todayInNetherlands(),
 ): Promise<number> {
   const d = (daysAgo: number) => addDays(today, -daysAgo);
   const cal = new WorkCalendar(DEFAULT_FOLLOWUP_SETTINGS);

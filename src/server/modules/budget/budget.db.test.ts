@@ -2,13 +2,15 @@
 // refusals (own request, above one's limit, four eyes, the gate, overspending by concurrent approvals), payment
 // with its CSV for the financial administration, the 30/90-day follow-up job, the intervention for the business
 // case, the budget overview, and the request list paged by cursor.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TestClient } from '../../../../test/harness.ts';
+import { todayInNetherlands } from '../../../shared/calendar.ts';
 import type { Vangnet } from '../../server.ts';
 import { markDueFollowups } from './service.ts';
 
 const API = '/api/v1';
-const today = new Date().toISOString().slice(0, 10);
+const today = todayInNetherlands();
 // The demo seeds this year's budget; the tests use next year's.
 const year = Number(today.slice(0, 4)) + 1;
 const addDays = (date: string, n: number) =>

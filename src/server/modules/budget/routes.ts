@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { todayInNetherlands } from '../../../shared/calendar.ts';
 import { ProblemSchema } from '../../../shared/problem.ts';
 import type { Permission } from '../../../shared/roles.ts';
 import {
@@ -46,7 +47,7 @@ const OVERVIEW: Permission[] = ['budgets:manage', 'budget_requests:manage', 'agg
 export async function budgetRoutes(base: FastifyInstance, { database, jobs }: Deps): Promise<void> {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const db = database.orm;
-  const today = () => new Date().toISOString().slice(0, 10);
+  const today = () => todayInNetherlands();
   const deps: budget.BudgetDeps = { today, scanner: rulesEngineScanner };
 
   // The 30- and 90-day follow-up: a daily sweep marks the checks that are due (idempotent, so retries are safe).

@@ -2,12 +2,14 @@
 // on interventions, the view with a range and ratio, a scenario copy changing only the scenario's view, CSV and
 // tagged PDF, and the "wat werkt" file travelling from one municipality to another. The figures of one household are
 // read by someone who may read personal data; a policy adviser sees them as "<5" (suppression.db.test.ts).
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TestClient } from '../../../../test/harness.ts';
+import { todayInNetherlands } from '../../../shared/calendar.ts';
 import type { Vangnet } from '../../server.ts';
 
 const API = '/api/v1';
-const today = new Date().toISOString().slice(0, 10);
+const today = todayInNetherlands();
 const yearStart = `${today.slice(0, 4)}-01-01`;
 
 describe('business case', () => {

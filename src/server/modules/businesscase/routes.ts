@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { todayInNetherlands } from '../../../shared/calendar.ts';
 import { ProblemSchema } from '../../../shared/problem.ts';
 import type { Permission } from '../../../shared/roles.ts';
 import {
@@ -47,7 +48,7 @@ const READERS: Permission[] = ['aggregates:read', 'businesscase:manage', 'interv
 export async function businessCaseRoutes(base: FastifyInstance, { database }: Deps): Promise<void> {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const db = database.orm;
-  const deps: bc.BusinessCaseDeps = { today: () => new Date().toISOString().slice(0, 10) };
+  const deps: bc.BusinessCaseDeps = { today: () => todayInNetherlands() };
 
   // --- The view --------------------------------------------------------------------------------------------
 

@@ -3,9 +3,11 @@
 // recorded fewer than five times; asking for one type does not undo that; the CSV and the PDF print "<5" and never
 // the figure; someone who may read personal data sees every figure; the "wat werkt" results follow the same rule,
 // and the export file for other municipalities always does.
+
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TestClient } from '../../../../test/harness.ts';
+import { todayInNetherlands } from '../../../shared/calendar.ts';
 import type { BusinessCaseRow, BusinessCaseView, WhatWorks } from '../../../shared/schemas/businesscase.ts';
 import type { Vangnet } from '../../server.ts';
 import { PdfFile } from '../vroegsignalering/outreach/pdf-inspect.ts';
@@ -258,7 +260,7 @@ describe('business case: small numbers', () => {
   it('"wat werkt": results on fewer than five households are hidden, and never leave in the export file', async () => {
     // The demo's last twelve months: the catalogue has entries for budgetmaatje (a couple of households) and for
     // energiecoaching and vroegsignalering_contact (many).
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInNetherlands();
     const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
     const year = await view(reader, `from=${yearAgo}&to=${today}`);
     const households = (type: string) => row(year, type)?.households ?? 0;

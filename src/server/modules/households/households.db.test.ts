@@ -2,14 +2,16 @@
 // regisseur and the hand-over race, network and consent (access follows consent exactly, also mid-session),
 // volunteers without BSN, ZRM, goals and actions with their invariants, referrals, the timeline with the warm
 // handover of a melding, known residents for new vroegsignalen, and the tagged PDF.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TestClient } from '../../../../test/harness.ts';
+import { todayInNetherlands } from '../../../shared/calendar.ts';
 import { ZRM_DOMAINS } from '../../../shared/schemas/households.ts';
 import type { Vangnet } from '../../server.ts';
 import { PdfFile } from '../vroegsignalering/outreach/pdf-inspect.ts';
 
 const API = '/api/v1';
-const today = new Date().toISOString().slice(0, 10);
+const today = todayInNetherlands();
 const addDays = (date: string, n: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 

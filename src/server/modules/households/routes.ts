@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { todayInNetherlands } from '../../../shared/calendar.ts';
 import { ProblemSchema } from '../../../shared/problem.ts';
 import { IdParams } from '../../../shared/schemas/common.ts';
 import {
@@ -59,7 +60,7 @@ function requireReader(req: FastifyRequest) {
 export async function householdRoutes(base: FastifyInstance, { database }: Deps): Promise<void> {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const db = database.orm;
-  const deps: households.HouseholdDeps = { today: () => new Date().toISOString().slice(0, 10) };
+  const deps: households.HouseholdDeps = { today: () => todayInNetherlands() };
 
   // --- Caseload and households ---------------------------------------------------------------------------
 

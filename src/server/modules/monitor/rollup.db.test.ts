@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TestClient } from '../../../../test/harness.ts';
+import { todayInNetherlands } from '../../../shared/calendar.ts';
 import type { MonitorResponse } from '../../../shared/schemas/reporting.ts';
 import type { Orm } from '../../db/client.ts';
 import type { Vangnet } from '../../server.ts';
@@ -8,7 +9,7 @@ import { directFigures, type Scope } from './repository.ts';
 import { percentileFromHistogram, refreshDirtyMonths, rollupFigures, splitPeriod } from './rollup.ts';
 import { computeIndicators } from './service.ts';
 
-const TODAY = new Date().toISOString().slice(0, 10);
+const TODAY = todayInNetherlands();
 
 function shift(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

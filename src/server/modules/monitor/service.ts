@@ -1,6 +1,7 @@
 // The monitor dashboard: Divosa indicators for a municipality, a period (with the previous period) and optionally a
 // wijk, and for a region the municipalities side by side. Figures come from SQL (repository.ts); the presenter
 // suppresses small cells and formats them once, for the dashboard, the CSV and the PDF alike.
+import { todayInNetherlands } from '../../../shared/calendar.ts';
 import { DDAS_CONTACTSOORTEN, DDAS_EINDRESULTATEN, DDAS_SIGNAALPARTNERS } from '../../../shared/ddas.ts';
 import { permissionsFor, type StaffRole } from '../../../shared/roles.ts';
 import {
@@ -201,7 +202,7 @@ export async function showMonitor(
   query: MonitorQueryInput,
   opts: { today?: string; language?: Language } = {},
 ): Promise<MonitorResponse> {
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const today = opts.today ?? todayInNetherlands();
   const language = opts.language ?? query.taal ?? 'nl';
   const { period, previousPeriod } = periods(query, today);
   const access = monitorAccess(ctx.actor.permissions);

@@ -2,18 +2,20 @@
 // any text or JSON column of any table (the embedded BRP itself aside: it is the register, not our processing).
 // A melding under a legal hold and a melding within its term keep everything; what statistics and the six-month
 // look-back need stays; the run is reported in the audit log and a second run deletes nothing more.
+
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TestClient } from '../../../../test/harness.ts';
+import { todayInNetherlands } from '../../../shared/calendar.ts';
 import type { Vangnet } from '../../server.ts';
 import { ImportStorage } from '../vroegsignalering/imports/storage.ts';
 import { cutoffsFor, monthsBefore, purgeExpiredData } from './service.ts';
 
 const API = '/api/v1';
-const today = new Date().toISOString().slice(0, 10);
+const today = todayInNetherlands();
 const tag = randomBytes(3).toString('hex').toUpperCase();
 /** The embedded BRP: the register the signals are matched against, not data this processing keeps. */
 const BRP_TABLES = new Set(['public.persons', 'public.addresses', 'public.households']);

@@ -1,7 +1,9 @@
 // The debt-help trajectory through the real API on a real database: phases in order, statutory clocks and their
 // reminders, debts and the CSV import, bad input that loses nothing, permissions, tenancy and the DDAS SHV export.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TestClient } from '../../../../test/harness.ts';
+import { todayInNetherlands } from '../../../shared/calendar.ts';
 import type { Vangnet } from '../../server.ts';
 import { addDays } from '../vroegsignalering/followup/deadlines.ts';
 import { exportShvUitwisselmodel, ShvExportError } from './ddas/export.ts';
@@ -9,7 +11,7 @@ import { validateShvDocument } from './ddas/validate.ts';
 import { remindClocks } from './service.ts';
 
 const API = '/api/v1';
-const today = new Date().toISOString().slice(0, 10);
+const today = todayInNetherlands();
 
 describe('debt-help trajectory (schuldhulpverlening)', () => {
   let v: Vangnet;

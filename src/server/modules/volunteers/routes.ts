@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { todayInNetherlands } from '../../../shared/calendar.ts';
 import { ProblemSchema } from '../../../shared/problem.ts';
 import type { Permission } from '../../../shared/roles.ts';
 import { IdParams, page } from '../../../shared/schemas/common.ts';
@@ -48,7 +49,7 @@ function requireAny(req: FastifyRequest, ...permissions: Permission[]) {
 export async function volunteerRoutes(base: FastifyInstance, { database }: Deps): Promise<void> {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const db = database.orm;
-  const deps: volunteers.VolunteerDeps = { today: () => new Date().toISOString().slice(0, 10) };
+  const deps: volunteers.VolunteerDeps = { today: () => todayInNetherlands() };
 
   // --- Organisations and volunteers (the coordinator) -------------------------------------------------------
 

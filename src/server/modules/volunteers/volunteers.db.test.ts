@@ -1,12 +1,14 @@
 // Budgetmaatjes through the API on a real database: registering volunteers, the ranked matching with reasons,
 // the refusal of an expired VOG, the volunteer's view (only what the resident shared, never a BSN), meetings that
 // feed the household plan, escalation to the regisseur, and ending a match from either side.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TestClient } from '../../../../test/harness.ts';
+import { todayInNetherlands } from '../../../shared/calendar.ts';
 import type { Vangnet } from '../../server.ts';
 
 const API = '/api/v1';
-const today = new Date().toISOString().slice(0, 10);
+const today = todayInNetherlands();
 const addDays = (date: string, n: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 

@@ -1,3 +1,4 @@
+import { todayInNetherlands } from '../../../shared/calendar.ts';
 import type { Config } from '../../config.ts';
 import type { Orm } from '../../db/client.ts';
 import { EmbeddedBrpAdapter } from '../brp/embedded.ts';
@@ -8,6 +9,6 @@ export function pipelineDeps(config: Config): PipelineDeps {
   return {
     fingerprintKey: config.secretKey,
     brp: (tx: Orm) => new EmbeddedBrpAdapter(tx),
-    today: () => new Date().toISOString().slice(0, 10),
+    today: () => todayInNetherlands(),
   };
 }

@@ -2,16 +2,18 @@
 // whom and where, listed on the household and in the timeline, audited; bad input answered with specific
 // problems and nothing half-saved; the letter as tagged PDF (also right to left) and the e-mail through a real
 // SMTP server; the municipality's list of documents; the daily reminder job, idempotent; and the demo data.
+
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startTestApp, TestClient } from '../../../../../test/harness.ts';
+import { todayInNetherlands } from '../../../../shared/calendar.ts';
 import { CHECKLIST_TEXTS } from '../../../../shared/schemas/household-appointments.ts';
 import type { Vangnet } from '../../../server.ts';
 import { PdfFile } from '../../vroegsignalering/outreach/pdf-inspect.ts';
 import { remindReferrals } from './service.ts';
 
 const API = '/api/v1';
-const today = new Date().toISOString().slice(0, 10);
+const today = todayInNetherlands();
 const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 
 type Mail = { to: string; raw: string };

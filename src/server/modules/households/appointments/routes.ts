@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { todayInNetherlands } from '../../../../shared/calendar.ts';
 import { ProblemSchema } from '../../../../shared/problem.ts';
 import { IdParams } from '../../../../shared/schemas/common.ts';
 import {
@@ -44,7 +45,7 @@ export async function householdAppointmentRoutes(
   const db = database.orm;
   const delivery: appointments.Delivery = { database, config, jobs };
   const deps: appointments.AppointmentDeps = {
-    today: () => new Date().toISOString().slice(0, 10),
+    today: () => todayInNetherlands(),
     now: () => new Date(),
   };
 

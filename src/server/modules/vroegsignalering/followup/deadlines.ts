@@ -103,7 +103,7 @@ export class WorkCalendar {
 }
 
 export type DeadlineFacts = {
-  /** The day the melding arose (UTC date of created_at, as the intake rules count). */
+  /** The day the melding arose (the Dutch date of created_at, as the intake rules count). */
   createdOn: string;
   isCrisis: boolean;
   /** The deadline the afwegingskader set (working days from the same day). */

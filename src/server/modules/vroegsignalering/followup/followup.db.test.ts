@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TestClient } from '../../../../../test/harness.ts';
-import { lastAllowedDay } from '../../../../shared/calendar.ts';
+import { lastAllowedDay, todayInNetherlands } from '../../../../shared/calendar.ts';
 import { DDAS_CONTACTSOORTEN } from '../../../../shared/ddas.ts';
 import type { Vangnet } from '../../../server.ts';
 import { embeddedBrp } from '../../brp/embedded.ts';
-import { addDays } from './deadlines.ts';
+import { addDays, DEFAULT_FOLLOWUP_SETTINGS, deadlineCutoffs, WorkCalendar } from './deadlines.ts';
 import { checkMovesEverywhere, markDueQuickFixChecks } from './service.ts';
 
 const API = '/api/v1';
-const today = new Date().toISOString().slice(0, 10);
+const today = todayInNetherlands();
 
 type Person = {
   id: string;
@@ -692,6 +692,40 @@ describe('follow-up of meldingen: work lists, contact, closing, handovers', () =
       firstContactDays: 14,
       firstAnalysisDays: 28,
     });
+  });
+
+  it('counts the creation day as a Dutch day, in the overdue list and on the melding alike', async () => {
+    // The first creation day whose first contact is not yet overdue today. A melding created half an hour after
+    // that day's Dutch midnight (still the day before in UTC) is not overdue; half an hour before it, it is.
+    const cutoff = deadlineCutoffs(
+      new WorkCalendar(DEFAULT_FOLLOWUP_SETTINGS),
+      DEFAULT_FOLLOWUP_SETTINGS,
+      today,
+    ).contactOverdueBefore.regular;
+    const { id: justAfter } = await newMelding();
+    const { id: justBefore } = await newMelding();
+    for (const [id, minutes] of [
+      [justAfter, 30],
+      [justBefore, -30],
+    ] as const) {
+      await v.database.query(
+        `UPDATE meldingen SET created_at = ($2::date::timestamp AT TIME ZONE 'Europe/Amsterdam') + $3 * interval '1 minute',
+                deadline = NULL WHERE id = $1`,
+        [id, cutoff, minutes],
+      );
+    }
+    const [utc] = await v.database.query<{ day: string }>(
+      "SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day FROM meldingen WHERE id = $1",
+      [justAfter],
+    );
+    expect(utc?.day).toBe(addDays(cutoff, -1));
+    const overdueIds = (await vera.request('GET', `${API}/opvolging/meldingen?deadline=overdue&limit=200`))
+      .json()
+      .items.map((i: { id: string }) => i.id);
+    expect(overdueIds).toContain(justBefore);
+    expect(overdueIds).not.toContain(justAfter);
+    expect((await view(justBefore)).deadlines.firstContact.state).toBe('overdue');
+    expect((await view(justAfter)).deadlines.firstContact.state).not.toBe('overdue');
   });
 
   it('shows the melding at a glance, logs the read, and plans home visits on a printable route', async () => {

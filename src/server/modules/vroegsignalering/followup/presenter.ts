@@ -1,3 +1,4 @@
+import { dutchDateOf } from '../../../../shared/calendar.ts';
 import type { DdasEindresultaat } from '../../../../shared/ddas.ts';
 import type { Dagdeel, PlannedActionKind } from '../../../../shared/schemas/followup.ts';
 import type {
@@ -16,18 +17,18 @@ type Deadlines = ReturnType<typeof meldingDeadlines>;
 const ref = (id: string | null, names: Names) => (id ? { id, name: names.get(id) ?? '' } : null);
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** The facts the deadlines are computed from; the creation day counts in UTC, as the intake rules do. */
+/** The facts the deadlines are computed from; days are Dutch calendar days, as the intake rules count them. */
 export function deadlineFacts(
   m: MeldingRow,
   extra: { firstContactOn: string | null; firstReachedOn: string | null },
 ): DeadlineFacts {
   return {
-    createdOn: m.createdAt.toISOString().slice(0, 10),
+    createdOn: dutchDateOf(m.createdAt),
     isCrisis: m.isCrisis,
     ruleDeadline: m.deadline,
     firstContactOn: extra.firstContactOn,
     firstReachedOn: extra.firstReachedOn,
-    closedOn: m.closedAt ? m.closedAt.toISOString().slice(0, 10) : null,
+    closedOn: m.closedAt ? dutchDateOf(m.closedAt) : null,
   };
 }
 

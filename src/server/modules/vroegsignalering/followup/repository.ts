@@ -108,7 +108,8 @@ const FLAG_COLUMNS = {
   minorChildren: meldingen.hasMinorChildren,
 } as const;
 
-const utcDay = (day: string) => sql`${`${day}T00:00:00Z`}::timestamptz`;
+// The first instant of a Dutch calendar day: creation days are Dutch days (the presenter counts them so too).
+const dutchMidnight = (day: string) => sql`(${day}::date::timestamp AT TIME ZONE 'Europe/Amsterdam')`;
 
 /**
  * Meldingen past (or nearly past) a deadline, as a condition on the plain columns: the holiday calendar was turned
@@ -123,9 +124,9 @@ export function deadlineCondition(c: DeadlineCutoffs, which: 'overdue' | 'due_so
       : sql`${meldingen.deadline} <= ${c.soonLimit}::date`;
   return sql`(${meldingen.status} <> 'afgesloten' AND (
     (${meldingen}.first_contact_on IS NULL AND (${ruleDeadline}
-      OR (${meldingen.isCrisis} AND ${meldingen.createdAt} < ${utcDay(contact.crisis)})
-      OR (NOT ${meldingen.isCrisis} AND ${meldingen.createdAt} < ${utcDay(contact.regular)})))
-    OR (${meldingen}.first_reached_on IS NULL AND ${meldingen.createdAt} < ${utcDay(analysis)})))`;
+      OR (${meldingen.isCrisis} AND ${meldingen.createdAt} < ${dutchMidnight(contact.crisis)})
+      OR (NOT ${meldingen.isCrisis} AND ${meldingen.createdAt} < ${dutchMidnight(contact.regular)})))
+    OR (${meldingen}.first_reached_on IS NULL AND ${meldingen.createdAt} < ${dutchMidnight(analysis)})))`;
 }
 
 export function sortKeyOf(sort: WorkFilter['sort'], m: MeldingRow): KeyTuple {

@@ -10,7 +10,7 @@ import { PdfFile } from './pdf-inspect.ts';
 import { deliverMessage } from './service.ts';
 
 const API = '/api/v1';
-const today = new Date().toISOString().slice(0, 10);
+const today = todayInNetherlands();
 
 type Person = {
   voornamen: string;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { dutchDateOf, todayInNetherlands } from '../../../../shared/calendar.ts';
 import type { DdasSignaalstatus } from '../../../../shared/ddas.ts';
 import {
   type PartnerType,
@@ -607,7 +608,7 @@ async function insertFreshMeldingen(
     wijkId: null,
   }));
   const context = await loadFactsContext(tx, municipalityId, keys, today);
-  const arose = new Date().toISOString().slice(0, 10);
+  const arose = todayInNetherlands();
   await repo.insertMeldingen(
     tx,
     fresh.map((f, i) => {
@@ -637,7 +638,7 @@ export async function prioritiseMeldingen(
   for (let at = 0; at < meldingIds.length; at += PRIORITISE_SLICE) {
     const slice = meldingIds.slice(at, at + PRIORITISE_SLICE);
     const updates = (await meldingFacts(tx, municipalityId, slice, today)).map(({ melding, facts, teamId }) =>
-      meldingUpdate(melding.id, facts, teamId, rules, melding.createdAt.toISOString().slice(0, 10)),
+      meldingUpdate(melding.id, facts, teamId, rules, dutchDateOf(melding.createdAt)),
     );
     await repo.updateMeldingen(tx, updates);
   }

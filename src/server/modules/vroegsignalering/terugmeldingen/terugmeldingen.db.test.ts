@@ -1,12 +1,14 @@
 // Feedback to partners: a partner reads only its own signals, only "taken up or not" and "help accepted or not",
 // paged by change time; never another partner's signals (also not when both are in one melding), never another
 // municipality's, never a reason, a name, an amount or a note.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TestClient } from '../../../../../test/harness.ts';
+import { todayInNetherlands } from '../../../../shared/calendar.ts';
 import type { Vangnet } from '../../../server.ts';
 
 const API = '/api/v1';
-const today = new Date().toISOString().slice(0, 10);
+const today = todayInNetherlands();
 const SECRET_NOTE = 'GEHEIM-dossier-notitie-7Q';
 const SECRET_REASON = 'GEHEIM-andere-reden-9X';
 
