@@ -1,11 +1,13 @@
 // THE cross-tenant test. It walks every operation of the published OpenAPI document as staff of Voorbeeldstad
 // (municipality A) and proves that nothing of Dorpsveld (municipality B) can be read, changed or even confirmed
 // to exist. New routes are walked automatically: a route the walker cannot handle fails the test.
+
 import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { remindReferrals } from '../src/server/modules/households/appointments/service.ts';
 import type { Vangnet } from '../src/server/server.ts';
+import { todayInNetherlands } from '../src/shared/calendar.ts';
 import { multipart, startTestApp, TestClient } from './harness.ts';
 
 const API = '/api/v1';
@@ -501,7 +503,7 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
         postcode: resident?.postcode,
         huisnummer: resident?.huisnummer,
         amountCents: 98_700,
-        signalDate: new Date().toISOString().slice(0, 10),
+        signalDate: todayInNetherlands(),
         remark: `Opmerking ${MARKER}`,
       },
     });
@@ -545,7 +547,7 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
       [signal.json().results[0].id],
     );
     const fu = `${API}/opvolging/meldingen/${meldingOfB?.melding_id}`;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInNetherlands();
     const opened = await werker.request('GET', fu);
     expect(opened.statusCode).toBe(200);
     const attempt = await werker.request('POST', `${fu}/contactpogingen`, {
@@ -659,7 +661,7 @@ describe('tenant isolation: staff of Voorbeeldstad cannot reach Dorpsveld throug
       organisation: MARKER,
     });
     const networkB = netB.json().network[0].id;
-    const today7 = new Date().toISOString().slice(0, 10);
+    const today7 = todayInNetherlands();
     await regisseurB.request('POST', `${API}/huishoudplannen/${planBId}/toestemmingen`, {
       networkMemberId: networkB,
       categories: ['plan'],

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { isValidBsn } from '../bsn.ts';
-import { lastAllowedDay } from '../calendar.ts';
+import { todayInNetherlands } from '../calendar.ts';
 import { DDAS_SIGNAALPARTNERS } from '../ddas.ts';
 
 /** Absurd amounts are refused: no household arrear to one partner comes near a million euro. */
 export const MAX_AMOUNT_CENTS = 100_000_000;
 
-// A partner or worker may send the Dutch today just after Dutch midnight, while the UTC day has not yet begun.
-const today = () => lastAllowedDay(new Date().toISOString().slice(0, 10));
+// The Dutch today: a partner or worker may send it just after Dutch midnight, while the UTC day has not yet begun.
+const today = () => todayInNetherlands();
 
 const IsoDate = z.iso.date();
 const PastDate = IsoDate.refine((d) => d >= '1900-01-01', {
