@@ -150,6 +150,8 @@ describe('the monitor dashboard in the browser', { timeout: 300_000 }, () => {
       await suite.login(page, policy);
       await openMonitor(page);
       const wijk = page.locator('#wijk');
+      // The wijken load after the form: wait for one besides "all wijken".
+      await expect.poll(() => wijk.locator('option').count()).toBeGreaterThan(1);
       const options = await wijk.locator('option').all();
       const wijkName = (await options[1]?.textContent()) ?? '';
       await wijk.selectOption({ label: wijkName });
