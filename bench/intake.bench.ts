@@ -265,7 +265,6 @@ try {
     imp.id,
   ]);
   const floor = await measureStorageFloor(db);
-  const floorMs = floor.ms;
   const [stats] = await db.query<{ matched: number; meldingen: number }>(
     `SELECT (SELECT count(*)::int FROM signals WHERE match_status = 'matched') AS matched,
             (SELECT count(*)::int FROM meldingen) AS meldingen`,
@@ -288,8 +287,8 @@ try {
       .padStart(12)}`,
   );
   console.log(
-    `  (c) storing its rows alone              ${secs(floorMs).padStart(8)}   ${Math.round(
-      lines / (floorMs / 1000),
+    `  (c) storing its rows alone              ${secs(floor.ms).padStart(8)}   ${Math.round(
+      lines / (floor.ms / 1000),
     )
       .toLocaleString('en')
       .padStart(12)}`,
@@ -297,7 +296,7 @@ try {
   console.log('');
   console.log(`  ratio pipeline / plain COPY: ${(pipelineMs / copyMs).toFixed(1)}x (target: within 5x)`);
   console.log(
-    `  ratio storing alone / plain COPY: ${(floorMs / copyMs).toFixed(1)}x (the floor under any pipeline that keeps these rows)`,
+    `  ratio storing alone / plain COPY: ${(floor.ms / copyMs).toFixed(1)}x (the floor under any pipeline that keeps these rows)`,
   );
   console.log(`  storing alone, per table: ${floor.parts}`);
   console.log(
