@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { dutchDateOf, lastAllowedDay, todayInNetherlands } from './calendar.ts';
+import { dutchDateOf, todayInNetherlands } from './calendar.ts';
 
 describe('Dutch calendar days', () => {
   it('knows the Dutch date is a day ahead of UTC around midnight, in winter and summer time', () => {
     expect(todayInNetherlands(new Date('2026-11-26T23:30:00Z'))).toBe('2026-11-27');
     expect(todayInNetherlands(new Date('2026-11-26T22:30:00Z'))).toBe('2026-11-26');
     expect(todayInNetherlands(new Date('2026-07-01T22:30:00Z'))).toBe('2026-07-02');
-  });
-
-  it('allows the Dutch today as not in the future, and leaves other days alone', () => {
-    const justAfterDutchMidnight = new Date('2026-11-26T23:30:00Z');
-    expect(lastAllowedDay('2026-11-26', justAfterDutchMidnight)).toBe('2026-11-27');
-    expect(lastAllowedDay('2026-11-26', new Date('2026-11-26T12:00:00Z'))).toBe('2026-11-26');
-    // An injected test date far from the clock stays what it is.
-    expect(lastAllowedDay('2026-03-10', justAfterDutchMidnight)).toBe('2026-03-10');
   });
 
   it('gives the Dutch date of any instant, on both sides of the changes of the clock', () => {

@@ -1,25 +1,11 @@
 // Calendar days as the Netherlands counts them. The server's clock days are UTC; a Dutch day begins one or two
-// hours earlier, and a worker entering "today" just after midnight must not be told the day lies in the future.
+// hours earlier, so every "today" and every day of an instant is taken from here, never from toISOString().
 
-// One formatter for the process, and the last answer per minute: creating an Intl.DateTimeFormat costs tens of
+// One formatter for the process, and its answers kept per UTC hour: creating an Intl.DateTimeFormat costs tens of
 // microseconds, and signal validation asks for today for every date of every line (19 % of an import's CPU when
-// each call built its own). Amsterdam's offsets are whole hours, so the date can only change on a whole minute.
+// each call built its own), work lists for every row. The Dutch date changes only on a whole UTC hour (22:00 or
+// 23:00 UTC), so every instant of one UTC hour has the same Dutch date.
 const amsterdam = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
-let lastMinute = Number.NaN;
-let lastDay = '';
-
-/** Today's date in the Netherlands (Europe/Amsterdam), as YYYY-MM-DD. */
-export function todayInNetherlands(now: Date = new Date()): string {
-  const minute = Math.floor(now.getTime() / 60_000);
-  if (minute !== lastMinute) {
-    lastDay = amsterdam.format(now);
-    lastMinute = minute;
-  }
-  return lastDay;
-}
-
-// The Dutch date changes on a whole UTC hour (22:00 or 23:00 UTC), so every instant of one UTC hour has the same
-// Dutch date: kept per hour, as work lists ask it for every row.
 const dutchDateByHour = new Map<number, string>();
 
 /** The date in the Netherlands (Europe/Amsterdam) of an instant, as YYYY-MM-DD. */
@@ -34,15 +20,7 @@ export function dutchDateOf(instant: Date): string {
   return day;
 }
 
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
-/**
- * The last day that is not "in the future" when the server's today is `today`: the Dutch date when the Dutch day
- * has already begun (only in the hours around midnight, so an injected test date is left alone), else `today`.
- */
-export function lastAllowedDay(today: string, now: Date = new Date()): string {
-  const dutch = todayInNetherlands(now);
-  return dutch === nextDay(today) ? dutch : today;
+/** Today's date in the Netherlands (Europe/Amsterdam), as YYYY-MM-DD. */
+export function todayInNetherlands(now: Date = new Date()): string {
+  return dutchDateOf(now);
 }

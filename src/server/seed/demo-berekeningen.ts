@@ -2,7 +2,9 @@
 // every BRP household (rent, assets, provisions received, income per member from the synthetic BRP incomes), and a
 // first non-take-up scan so the outreach list has content at once. All values are derived from hashes of the ids:
 // the same population always gets the same profiles. No real person or household.
+
 import { sql } from 'drizzle-orm';
+import { todayInNetherlands } from '../../shared/calendar.ts';
 import type { Orm } from '../db/client.ts';
 import type { ServiceContext } from '../http/context.ts';
 import { knownRange } from '../modules/berekeningen/parameters.ts';
@@ -52,7 +54,7 @@ export async function seedHouseholdFinances(tx: Orm, municipalityId: string): Pr
 
 /** The peildatum of the demo scan: today, kept inside the range the parameters know. */
 export function demoPeildatum(): string {
-  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+  const today = todayInNetherlands();
   const { van, tot } = knownRange();
   if (today < van) return van;
   if (today > tot) return tot;

@@ -5,7 +5,6 @@
 
 import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
-import { lastAllowedDay } from '../../../shared/calendar.ts';
 import type { InvalidParam } from '../../../shared/problem.ts';
 import {
   type BudgetBody,
@@ -526,7 +525,7 @@ export async function recordPayment(
     if (r.status !== 'goedgekeurd') {
       throw err(409, 'niet-goedgekeurd', 'Only an approved request can be paid.');
     }
-    if (body.paidOn > lastAllowedDay(deps.today())) {
+    if (body.paidOn > deps.today()) {
       check('The payment is not valid.', [
         { name: 'body.paidOn', code: 'in_future', reason: 'This date lies in the future.' },
       ]);

@@ -5,7 +5,6 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
-import { lastAllowedDay } from '../../../shared/calendar.ts';
 import type { InvalidParam } from '../../../shared/problem.ts';
 import {
   type Assumptions,
@@ -402,7 +401,7 @@ export async function recordIntervention(
         reason: 'Not a household plan here',
       });
     }
-    if (body.startedOn > lastAllowedDay(deps.today())) {
+    if (body.startedOn > deps.today()) {
       bad.push({ name: 'body.startedOn', code: 'in_future', reason: 'This date lies in the future.' });
     }
     check('The intervention is not valid.', bad);
@@ -449,7 +448,7 @@ export async function recordOutcome(
     if (!known.has(body.riskCode)) {
       bad.push({ name: 'body.riskCode', code: 'unknown_risk', reason: 'Not a risk of the price list' });
     }
-    if (body.recordedOn > lastAllowedDay(deps.today())) {
+    if (body.recordedOn > deps.today()) {
       bad.push({ name: 'body.recordedOn', code: 'in_future', reason: 'This date lies in the future.' });
     }
     if (body.recordedOn < i.started_on) {

@@ -1,6 +1,5 @@
 // The rules of the household plan that need no database: who may see which part of a plan, who may change it,
 // and the invariants of goals, actions, network and consent. Pure functions, unit-tested in policy.test.ts.
-import { lastAllowedDay } from '../../../shared/calendar.ts';
 import type { InvalidParam } from '../../../shared/problem.ts';
 import type { Permission } from '../../../shared/roles.ts';
 import {
@@ -109,7 +108,7 @@ export function notInPast(date: string | undefined, today: string, name: string)
 
 /** A date that must not lie after today (consent given, an assessment done, progress made). */
 export function notInFuture(date: string | undefined, today: string, name: string): InvalidParam[] {
-  return date !== undefined && date > lastAllowedDay(today)
+  return date !== undefined && date > today
     ? [problem(name, 'in_future', 'This date lies in the future.')]
     : [];
 }

@@ -24,9 +24,6 @@ const purpose = PURPOSES.earlySignalling;
 /** Rows per transaction: bounded locks and audit rows of a readable size, also on a first run over years. */
 const BATCH = 500;
 
-/** Today in the Netherlands (YYYY-MM-DD): the terms are counted in Dutch calendar days. */
-export const dutchToday = todayInNetherlands;
-
 /** The date `months` calendar months before `date` (the last day of a shorter month when it does not exist). */
 export function monthsBefore(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -201,7 +198,7 @@ export async function purgeExpiredData(
 export async function runRetention(
   db: Orm,
   files?: ImportStorage,
-  today = dutchToday(),
+  today = todayInNetherlands(),
 ): Promise<RetentionReport[]> {
   const reports: RetentionReport[] = [];
   for (const municipalityId of await repo.municipalityIds(db)) {
@@ -223,5 +220,5 @@ export async function runRetention(
 
 /** "Run now" by the functioneel beheerder, for the active municipality. */
 export async function purgeNow(db: Orm, ctx: UserContext, files?: ImportStorage): Promise<RetentionReport> {
-  return purgeExpiredData(db, ctx, dutchToday(), files);
+  return purgeExpiredData(db, ctx, todayInNetherlands(), files);
 }

@@ -3,7 +3,6 @@
 // vroegsignalering import (Dutch amounts and dates).
 
 import { parse } from 'csv-parse/sync';
-import { lastAllowedDay } from '../../../shared/calendar.ts';
 import {
   DEBT_STATUSES,
   type DebtStatus,
@@ -246,8 +245,7 @@ export function parseDebtCsv(
     if (dateCell && dateCell.value !== '') {
       const d = parseDate(dateCell.value);
       if (!d.ok) bad(dateCell.column, 'invalid_date', `"${dateCell.value}" is not a date.`);
-      else if (d.value > lastAllowedDay(opts.today))
-        bad(dateCell.column, 'in_future', 'The peildatum lies in the future.');
+      else if (d.value > opts.today) bad(dateCell.column, 'in_future', 'The peildatum lies in the future.');
       else if (d.value < '1900-01-01')
         bad(dateCell.column, 'invalid_date', 'The peildatum is implausibly early.');
       else establishedOn = d.value;

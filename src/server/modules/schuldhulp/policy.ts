@@ -1,6 +1,5 @@
 // The rules of a trajectory's phases, pure: which phase it is in, and which recorded dates break the order of the
 // trajectory or a statutory maximum. Each problem has a stable code (docs/ddas-shv-mapping.md lists them).
-import { lastAllowedDay } from '../../../shared/calendar.ts';
 import type { ShvOplossingssoort, ShvPeriodKind, ShvPhase } from '../../../shared/ddas-shv.ts';
 import type { InvalidParam } from '../../../shared/problem.ts';
 import type { PeriodBody, PhaseBody } from '../../../shared/schemas/schuldhulp.ts';
@@ -48,7 +47,7 @@ function dateProblems(
   const value = new Map(dates);
   for (const [field, d] of dates) {
     if (!d) continue;
-    if (d > lastAllowedDay(today)) out.push(p(field, 'in_future', 'This day lies in the future.'));
+    if (d > today) out.push(p(field, 'in_future', 'This day lies in the future.'));
     else if (d < f.requestedOn)
       out.push(p(field, 'before_aanmelding', `This day lies before the help request (${f.requestedOn}).`));
   }

@@ -1,6 +1,5 @@
 // Use cases of the debt-help trajectory. Each one: permission already checked by the route, invariants here, one
 // transaction, an audit row in it (reads of personal data included), and a household timeline event for changes.
-import { lastAllowedDay } from '../../../shared/calendar.ts';
 import type { ShvPeriodKind } from '../../../shared/ddas-shv.ts';
 import type { InvalidParam } from '../../../shared/problem.ts';
 import {
@@ -206,7 +205,7 @@ export async function startTrajectory(
       throw new ProblemError(409, 'huishouden-gesloten', 'Conflict', 'The household case is closed.');
     const requestedOn = body.requestedOn ?? today;
     const bad: InvalidParam[] = [];
-    if (requestedOn > lastAllowedDay(today))
+    if (requestedOn > today)
       bad.push({ name: 'body.requestedOn', code: 'in_future', reason: 'This day lies in the future.' });
     if (body.threatKind && !body.threatening)
       bad.push({
@@ -557,7 +556,7 @@ export async function addDebt(db: Orm, ctx: UserContext, deps: SchuldhulpDeps, i
     if (t.uitstroomOn) throw closedTrajectory();
     const today = deps.today();
     const establishedOn = body.establishedOn ?? today;
-    if (establishedOn > lastAllowedDay(today))
+    if (establishedOn > today)
       throw invalid('The peildatum lies in the future.', [
         { name: 'body.establishedOn', code: 'in_future', reason: 'This day lies in the future.' },
       ]);

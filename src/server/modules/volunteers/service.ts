@@ -3,7 +3,6 @@
 // case checks the policy, works in ONE transaction and writes its audit row in it (also for reads of personal data).
 
 import type { z } from 'zod';
-import { lastAllowedDay } from '../../../shared/calendar.ts';
 import type { InvalidParam } from '../../../shared/problem.ts';
 import type {
   EscalationBody,
@@ -354,7 +353,7 @@ export async function createRequest(
     if (body.wijkId && !(await repo.wijkExists(tx, ctx.municipalityId, body.wijkId))) {
       bad.push({ name: 'body.wijkId', code: 'unknown_wijk', reason: 'Not a wijk of this municipality' });
     }
-    if (body.consentGivenOn > lastAllowedDay(deps.today())) {
+    if (body.consentGivenOn > deps.today()) {
       bad.push({ name: 'body.consentGivenOn', code: 'in_future', reason: 'This date lies in the future.' });
     }
     check('The request is not valid.', bad);
@@ -615,7 +614,7 @@ export async function endMatch(
       }
     }
     const endedOn = body.endedOn ?? deps.today();
-    if (endedOn > lastAllowedDay(deps.today())) {
+    if (endedOn > deps.today()) {
       throw problems.badRequest('The end date is not valid.', [
         { name: 'body.endedOn', code: 'in_future', reason: 'This date lies in the future.' },
       ]);
@@ -743,7 +742,7 @@ export async function logMeeting(
     if (m.status !== 'actief') throw matchEnded();
     const today = deps.today();
     const bad: InvalidParam[] = [];
-    if (body.metOn > lastAllowedDay(today))
+    if (body.metOn > today)
       bad.push({ name: 'body.metOn', code: 'in_future', reason: 'This date lies in the future.' });
     if (body.goalId) {
       const categories = m.network_member_id

@@ -1,6 +1,5 @@
 // Rules of the follow-up that need no database: which DDAS signal status follows from what happened to the
 // melding, which end results need contact with the resident, what a worker should do next.
-import { lastAllowedDay } from '../../../../shared/calendar.ts';
 import type { DdasEindresultaat, DdasSignaalstatus } from '../../../../shared/ddas.ts';
 import type { InvalidParam } from '../../../../shared/problem.ts';
 import type { DeadlineState, NEXT_STEPS } from '../../../../shared/schemas/followup.ts';
@@ -84,7 +83,7 @@ export function closingProblems(
       reason: 'Only for the result "(Budget)advies en/of quick fix".',
     });
   }
-  if (facts.quickFixAcceptedOn && facts.quickFixAcceptedOn > lastAllowedDay(facts.today)) {
+  if (facts.quickFixAcceptedOn && facts.quickFixAcceptedOn > facts.today) {
     out.push({ name: 'body.quickFixAcceptedOn', code: 'in_future', reason: 'This day lies in the future.' });
   }
   return out;

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { lastAllowedDay } from '../../../../shared/calendar.ts';
 import type { DdasEindresultaat, DdasSignaalstatus } from '../../../../shared/ddas.ts';
 import type { InvalidParam } from '../../../../shared/problem.ts';
 import {
@@ -602,7 +601,7 @@ export async function registerContactAttempt(
     const current = await loadForChange(tx, ctx, id, body.version);
     const sigs = await repo.signalStatuses(tx, ctx.municipalityId, id);
     const firstSignal = sigs.map((s) => s.signalDate).sort()[0] ?? null;
-    const bad = contactDateProblems(body.datum, lastAllowedDay(deps.today()), firstSignal);
+    const bad = contactDateProblems(body.datum, deps.today(), firstSignal);
     if (bad.length > 0) throw invalid('The date of the contact attempt is not possible.', bad);
     const m = current.melding;
     const takenUpOn = m.takenUpOn && m.takenUpOn < body.datum ? m.takenUpOn : body.datum;
@@ -1053,12 +1052,12 @@ export async function handOver(
       const bad = closingProblems(eindresultaat, { attempts: stats.attempts, reached: stats.reached, today });
       if (bad.length > 0) throw invalid('Talk with the resident before handing over.', bad);
     }
-    if (body.kind === 'extern' && body.consentGivenOn > lastAllowedDay(today)) {
+    if (body.kind === 'extern' && body.consentGivenOn > today) {
       throw invalid('Consent cannot lie in the future.', [
         { name: 'body.consentGivenOn', code: 'in_future', reason: 'This day lies in the future.' },
       ]);
     }
-    if (body.kind === 'schuldhulp' && body.requestedOn && body.requestedOn > lastAllowedDay(today)) {
+    if (body.kind === 'schuldhulp' && body.requestedOn && body.requestedOn > today) {
       throw invalid('The request cannot lie in the future.', [
         { name: 'body.requestedOn', code: 'in_future', reason: 'This day lies in the future.' },
       ]);

@@ -433,8 +433,6 @@ describe('outreach: letters, cards, e-mail and text messages, each a contact att
       );
       return { ...m, signals: signals.map((s) => s.ddas_status) };
     };
-    // A letter is dated and registered on the Dutch calendar day (the outreach service's clock).
-    const dutchToday = todayInNetherlands();
     const letter = await newMelding();
     const before = await state(letter);
     expect(before).toMatchObject({ status: 'open', taken: null, signals: ['Nog niet opgepakt'] });
@@ -446,8 +444,8 @@ describe('outreach: letters, cards, e-mail and text messages, each a contact att
     const after = await state(letter);
     expect(after).toMatchObject({
       status: 'in_behandeling',
-      taken: dutchToday,
-      first: dutchToday,
+      taken: today,
+      first: today,
       signals: ['Opgepakt'],
     });
     expect(after.version).toBe((before.version ?? 0) + 1);
@@ -458,7 +456,7 @@ describe('outreach: letters, cards, e-mail and text messages, each a contact att
     ).toBe(200);
     expect(await state(mail)).toMatchObject({
       status: 'in_behandeling',
-      taken: dutchToday,
+      taken: today,
       signals: ['Opgepakt'],
     });
   });
